@@ -1,0 +1,212 @@
+import type { z } from "zod";
+import { type DataProblem, jsonPath } from "./errors.js";
+import { type ArticleFile, type Person, type StoryFile, articleSchema, storySchema } from "./schema.js";
+import type { ArticleRef, Catalog, Condition, Quote, StatusItem, Story } from "./story.js";
+
+/** One JSON file of the data directory, as read from disk. */
+export interface DataFile {
+  /** Path as shown to people, e.g. `data/stories/ukraine/articles/2025-02-09-call.json`. */
+  file: string;
+  /** The story folder the file sits in. */
+  storyDir: string;
+  kind: "story" | "article";
+  text: string;
+}
+
+/** Parsed files that passed validation, kept so a later broken edit can fall back to them. */
+export type GoodFiles = ReadonlyMap<string, StoryFile | ArticleFile>;
+
+export interface BuildResult {
+  catalog: Catalog;
+  problems: DataProblem[];
+  good: GoodFiles;
+}
+
+/**
+ * Builds the catalog from raw files. Pure: every problem is returned, never thrown,
+ * so one bad file costs only itself; with `lastGood`, a file that broke since the
+ * previous build is served in its last valid form.
+ */
+export function buildCatalog(files: readonly DataFile[], lastGood: GoodFiles = new Map()): BuildResult {
+  const problems: DataProblem[] = [];
+  const good = new Map<string, StoryFile | ArticleFile>();
+
+  const parse = <T>(file: DataFile, schema: z.ZodType<T>): T | undefined => {
+    const fresh = parseFile(file, schema);
+    if (fresh.ok) {
+      good.set(file.file, fresh.value as StoryFile | ArticleFile);
+      return fresh.value;
+    }
+    const previous = lastGood.get(file.file);
+    const fallback = previous === undefined ? undefined : schema.safeParse(previous);
+    for (const problem of fresh.problems) {
+      problems.push(fallback?.success ? { ...problem, message: `${problem.message} (still serving the last good version)` } : problem);
+    }
+    if (fallback?.success) {
+      good.set(file.file, fallback.data as StoryFile | ArticleFile);
+      return fallback.data;
+    }
+    return undefined;
+  };
+
+  const byDir = new Map<string, { story?: DataFile; articles: DataFile[] }>();
+  for (const file of files) {
+    const group = byDir.get(file.storyDir) ?? { articles: [] };
+    if (file.kind === "story") group.story = file;
+    else group.articles.push(file);
+    byDir.set(file.storyDir, group);
+  }
+
+  const stories: Story[] = [];
+  for (const [dir, group] of [...byDir].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!group.story) {
+      for (const article of group.articles) {
+        problems.push({ file: article.file, path: "", message: `skipped: its story folder "${dir}" has no story.json` });
+      }
+      continue;
+    }
+    const storyFile = parse(group.story, storySchema);
+    if (!storyFile) {
+      for (const article of group.articles) {
+        problems.push({ file: article.file, path: "", message: "skipped: its story.json is invalid" });
+      }
+      continue;
+    }
+    if (storyFile.id !== dir) {
+      problems.push({ file: group.story.file, path: "id", message: `expected "${dir}", the name of its folder` });
+      continue;
+    }
+    const articles: { file: DataFile; data: ArticleFile }[] = [];
+    for (const file of [...group.articles].sort((a, b) => a.file.localeCompare(b.file))) {
+      const data = parse(file, articleSchema);
+      if (data) articles.push({ file, data });
+    }
+    stories.push(assembleStory(storyFile, articles, problems));
+  }
+  return { catalog: { stories }, problems, good };
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; problems: DataProblem[] };
+
+function parseFile<T>(file: DataFile, schema: z.ZodType<T>): Parsed<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(file.text);
+  } catch (error) {
+    return { ok: false, problems: [{ file: file.file, path: "", message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({ file: file.file, path: jsonPath(issue.path), message: issue.message })),
+  };
+}
+
+function assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: ArticleFile }[], problems: DataProblem[]): Story {
+  const people = new Map<string, Person>(storyFile.people.map((p) => [p.id, p]));
+  const parties = new Map(storyFile.parties.map((p) => [p.id, p]));
+  const topics = new Map(storyFile.topics.map((t) => [t.id, t]));
+  const story: Story = {
+    id: storyFile.id,
+    title: storyFile.title,
+    summary: storyFile.summary,
+    parties: storyFile.parties,
+    people: [],
+    topics: storyFile.topics,
+    articles: [],
+    quotes: [],
+    conditions: [],
+    status: [],
+  };
+  const seenIds = new Map<string, string>();
+  // Oldest first, so the items of later articles come later in every list.
+  const ordered = [...articles].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.file.file.localeCompare(b.file.file));
+  for (const { file, data } of ordered) {
+    const earlier = seenIds.get(data.id);
+    if (earlier) {
+      problems.push({ file: file.file, path: "id", message: `duplicate article id "${data.id}", already used by ${earlier}` });
+      continue;
+    }
+    const known = new Map(people);
+    for (const person of data.people) if (!known.has(person.id)) known.set(person.id, person);
+    const broken = danglingReferences(data, known, parties, topics);
+    if (broken.length > 0) {
+      problems.push(...broken.map((p) => ({ ...p, file: file.file })));
+      continue;
+    }
+    seenIds.set(data.id, file.file);
+    for (const person of data.people) mergePerson(people, person);
+    addArticle(story, file.file, data, people, parties, topics);
+  }
+  story.people = [...people.values()];
+  return story;
+}
+
+function danglingReferences(
+  article: ArticleFile,
+  people: ReadonlyMap<string, Person>,
+  parties: ReadonlyMap<string, unknown>,
+  topics: ReadonlyMap<string, unknown>,
+): Omit<DataProblem, "file">[] {
+  const problems: Omit<DataProblem, "file">[] = [];
+  const check = (known: ReadonlyMap<string, unknown>, value: string, path: string, expected: string) => {
+    if (!known.has(value)) problems.push({ path, message: `unknown id "${value}": expected ${expected}` });
+  };
+  const person = "a person id from story.json or this article's people";
+  article.quotes.forEach((q, i) => check(people, q.speaker, `quotes[${i}].speaker`, person));
+  article.conditions.forEach((c, i) => {
+    check(parties, c.party, `conditions[${i}].party`, "a party id from story.json");
+    if (c.holder) check(people, c.holder, `conditions[${i}].holder`, person);
+  });
+  article.status.forEach((s, i) => check(topics, s.topic, `status[${i}].topic`, "a topic id from story.json"));
+  return problems;
+}
+
+/** story.json is the reference for a person; an article adds aliases and fills gaps. */
+function mergePerson(people: Map<string, Person>, mention: Person): void {
+  const known = people.get(mention.id);
+  if (!known) {
+    people.set(mention.id, mention);
+    return;
+  }
+  const aliases = new Set([...known.aliases, ...mention.aliases]);
+  aliases.delete(known.name);
+  if (mention.name !== known.name) aliases.add(mention.name);
+  people.set(mention.id, { ...known, role: known.role ?? mention.role, party: known.party ?? mention.party, aliases: [...aliases] });
+}
+
+function addArticle(
+  story: Story,
+  file: string,
+  data: ArticleFile,
+  people: ReadonlyMap<string, Person>,
+  parties: ReadonlyMap<string, StoryFile["parties"][number]>,
+  topics: ReadonlyMap<string, StoryFile["topics"][number]>,
+): void {
+  const article: ArticleRef = {
+    id: data.id,
+    storyId: story.id,
+    title: data.title,
+    date: data.date,
+    ...(data.dateline ? { dateline: data.dateline } : {}),
+    source: data.source,
+    summary: data.summary,
+    file,
+  };
+  story.articles.push(article);
+  data.quotes.forEach((q, i) => {
+    const quote: Quote = { id: `${data.id}#q${i}`, speaker: people.get(q.speaker)!, text: q.text, kind: q.kind, date: q.date ?? data.date, article };
+    if (q.context) quote.context = q.context;
+    story.quotes.push(quote);
+  });
+  data.conditions.forEach((c, i) => {
+    const condition: Condition = { id: `${data.id}#c${i}`, party: parties.get(c.party)!, text: c.text, firmness: c.firmness, date: c.date ?? data.date, article };
+    if (c.holder) condition.holder = people.get(c.holder)!;
+    story.conditions.push(condition);
+  });
+  data.status.forEach((s, i) => {
+    const item: StatusItem = { id: `${data.id}#s${i}`, topic: topics.get(s.topic)!, state: s.state, detail: s.detail, date: s.date, article };
+    story.status.push(item);
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * An error caused by what the user asked, with a message meant for them.
+ * Adapters show it as-is and do not log it; any other error is a bug.
+ */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+/** A data file that failed to parse or validate, named down to the field. */
+export interface DataProblem {
+  file: string;
+  /** JSON path inside the file, like `quotes[2].speaker`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export function formatProblem(problem: DataProblem): string {
+  return problem.path ? `${problem.file}: ${problem.path}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+}
+
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+    .join("");
+}

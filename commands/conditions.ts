@@ -1,0 +1,75 @@
+import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
+import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/command-kit/embed-limits.js";
+import { COLORS, escapeMarkdown, formatDate } from "../src/command-kit/format.js";
+import { completeStory, storyOption } from "../src/command-kit/story-option.js";
+import { pickStory } from "../src/core/pick-story.js";
+import type { Firmness } from "../src/core/schema.js";
+import { searchConditions } from "../src/core/search-conditions.js";
+import { indexStory } from "../src/core/story-index.js";
+
+const FIRMNESS_LABELS: Record<Firmness, string> = { "non-negotiable": "Non-negotiable", firm: "Firm", stated: "Stated" };
+
+export const conditions: Command = {
+  definition: {
+    name: "conditions",
+    description: "What each party demands, and how firmly",
+    options: [
+      { type: OptionType.String, name: "party", description: "A party or the person setting terms, e.g. Russia or Putin", autocomplete: true, max_length: 100 },
+      storyOption,
+    ],
+  },
+
+  run(options, deps) {
+    const story = pickStory(deps.catalog(), stringOption(options, "story"));
+    const party = stringOption(options, "party");
+    const result = searchConditions(story, party ? { party } : {});
+
+    if (result.groups.length === 0) {
+      const named = result.matched && result.matched.parties.length + result.matched.holders.length > 0;
+      const suggestions = party && !named ? indexStory(story).parties.suggest(party) : [];
+      const parties = [...new Set(story.conditions.map((c) => c.party.name))];
+      const lines = [
+        party
+          ? named
+            ? `No conditions from ${[...result.matched!.parties, ...result.matched!.holders].map((p) => p.name).join(" or ")} in ${story.title} yet.`
+            : `No party called "${party}" in ${story.title}.`
+          : `No conditions recorded in ${story.title} yet.`,
+        suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : parties.length > 0 ? `Parties with conditions: ${parties.join(", ")}.` : "",
+      ];
+      return reply({ title: "No matching conditions", description: lines.filter(Boolean).join("\n"), color: COLORS.warning });
+    }
+
+    const items = result.groups.map((group) => ({
+      name: group.holder ? `${group.party.name} — ${group.holder.name}` : group.party.name,
+      value: joinWithin(
+        group.conditions.map((c) => `• **${FIRMNESS_LABELS[c.firmness]}**: ${escapeMarkdown(c.text)} (${formatDate(c.date)})`),
+        EMBED_LIMITS.fieldValue,
+        (n) => `…and ${n} more`,
+      ),
+    }));
+    const total = result.groups.reduce((sum, g) => sum + g.conditions.length, 0);
+    return reply(
+      listEmbed({
+        title: result.matched ? `Conditions: ${[...result.matched.parties, ...result.matched.holders].map((p) => p.name).join(", ")}` : `Conditions · ${story.title}`,
+        description: `${total} condition${total === 1 ? "" : "s"}, firmest first.`,
+        color: COLORS.neutral,
+        items,
+        noun: "parties",
+        footer: story.title,
+      }),
+    );
+  },
+
+  autocomplete(option, typed, deps) {
+    if (option === "story") return completeStory(typed, deps);
+    if (option !== "party") return [];
+    const story = pickStory(deps.catalog());
+    const index = indexStory(story);
+    const parties = typed.trim() ? index.parties.complete(typed, 25) : story.parties.slice(0, 25);
+    const holders = [...new Set(story.conditions.flatMap((c) => (c.holder ? [c.holder] : [])))];
+    const holderMatches = typed.trim() ? index.people.complete(typed, 25).filter((p) => holders.includes(p)) : holders;
+    return [...parties.map((p) => p.name), ...holderMatches.map((p) => p.name)]
+      .slice(0, 25)
+      .map((name) => ({ name: name.slice(0, 100), value: name.slice(0, 100) }));
+  },
+};

@@ -1,0 +1,23 @@
+import type { Command } from "../src/command-kit/command.js";
+import { reply } from "../src/command-kit/embed-limits.js";
+import { COLORS } from "../src/command-kit/format.js";
+
+export const help: Command = {
+  definition: { name: "help", description: "What Storyline can tell you, with examples" },
+
+  run(_options, deps) {
+    const titles = deps.catalog().stories.map((s) => s.title);
+    return reply({
+      title: "Storyline",
+      description: `Keeps this server on top of a developing story.${titles.length ? ` Following: ${titles.join("; ")}.` : ""}`,
+      color: COLORS.neutral,
+      fields: [
+        { name: "/quote", value: "Who said what. Search by words, speaker or both; typos are fine.\n`/quote speaker:Peskov`\n`/quote query:people stop dying`" },
+        { name: "/conditions", value: "What each party demands, and how firmly.\n`/conditions party:Russia`" },
+        { name: "/status", value: "Where each thread stands, newest first, with its history.\n`/status`\n`/status topic:meeting`" },
+        { name: "/help", value: "This message." },
+      ],
+      footer: { text: "Every lookup command takes story: when the server follows more than one story." },
+    });
+  },
+};

@@ -1,0 +1,87 @@
+import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
+import { listEmbed, reply } from "../src/command-kit/embed-limits.js";
+import { COLORS, escapeMarkdown, formatDate, sourceLink } from "../src/command-kit/format.js";
+import { pickStory } from "../src/core/pick-story.js";
+import { searchQuotes } from "../src/core/search-quotes.js";
+import type { Quote } from "../src/core/story.js";
+import { indexStory } from "../src/core/story-index.js";
+import { completeStory, storyOption } from "../src/command-kit/story-option.js";
+
+const SHOWN = 5;
+
+export const quote: Command = {
+  definition: {
+    name: "quote",
+    description: "Find who said what: search quotes by words, by speaker, or both",
+    options: [
+      { type: OptionType.String, name: "query", description: "Words from the quote (typos are fine)", max_length: 200 },
+      { type: OptionType.String, name: "speaker", description: "Who said it, e.g. Peskov", autocomplete: true, max_length: 100 },
+      storyOption,
+    ],
+  },
+
+  run(options, deps) {
+    const story = pickStory(deps.catalog(), stringOption(options, "story"));
+    const query = stringOption(options, "query");
+    const speaker = stringOption(options, "speaker");
+    const result = searchQuotes(story, { ...(query ? { query } : {}), ...(speaker ? { speaker } : {}) });
+    const asked = [query ? `matching "${query}"` : "", speaker ? `from ${result.speakers?.length ? result.speakers.map((p) => p.name).join(" or ") : speaker}` : ""]
+      .filter(Boolean)
+      .join(" ");
+
+    if (result.quotes.length === 0) {
+      const index = indexStory(story);
+      const suggestions = speaker && result.speakers?.length === 0 ? index.people.suggest(speaker) : [];
+      const lines = [
+        speaker && result.speakers?.length === 0 ? `Nobody called "${speaker}" is quoted in ${story.title}.` : `No quote ${asked} in ${story.title}.`,
+        suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : `People quoted: ${quotedPeople(story.quotes).join(", ") || "none yet"}.`,
+      ];
+      return reply({ title: "No matching quotes", description: lines.join("\n"), color: COLORS.warning });
+    }
+
+    // The best matches, shown newest first so the thread reads as it happened last.
+    const shown = result.quotes.slice(0, SHOWN).sort((a, b) => b.date.localeCompare(a.date));
+    return reply(
+      listEmbed({
+        title: asked ? `Quotes ${asked}` : `Latest quotes · ${story.title}`,
+        color: COLORS.neutral,
+        items: shown.map(quoteField),
+        alsoHidden: result.quotes.length - shown.length,
+        noun: result.quotes.length - shown.length === 1 ? "quote" : "quotes",
+        hint: "narrow it with query: or speaker:",
+        footer: story.title,
+      }),
+    );
+  },
+
+  autocomplete(option, typed, deps) {
+    if (option === "story") return completeStory(typed, deps);
+    if (option !== "speaker") return [];
+    const story = pickStory(deps.catalog());
+    const people = typed.trim()
+      ? indexStory(story).people.complete(typed, 25)
+      : mostQuoted(story.quotes).slice(0, 25);
+    return people.map((p) => ({ name: p.role ? `${p.name} — ${p.role}`.slice(0, 100) : p.name, value: p.name.slice(0, 100) }));
+  },
+};
+
+function quoteField(q: Quote) {
+  const said = q.kind === "direct" ? `“${escapeMarkdown(q.text)}”` : `*${escapeMarkdown(q.text)}* (reported)`;
+  const where = [formatDate(q.date), sourceLink(q.article)].join(" · ");
+  const context = q.context ? `\n${escapeMarkdown(q.context)}` : "";
+  return { name: q.speaker.role ? `${q.speaker.name} · ${q.speaker.role}` : q.speaker.name, value: `${said}${context}\n${where}` };
+}
+
+function mostQuoted(quotes: readonly Quote[]) {
+  const counts = new Map<string, { person: Quote["speaker"]; count: number }>();
+  for (const q of quotes) {
+    const entry = counts.get(q.speaker.id) ?? { person: q.speaker, count: 0 };
+    entry.count += 1;
+    counts.set(q.speaker.id, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count).map((e) => e.person);
+}
+
+function quotedPeople(quotes: readonly Quote[]): string[] {
+  return mostQuoted(quotes).slice(0, 10).map((p) => p.name);
+}

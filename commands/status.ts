@@ -1,0 +1,68 @@
+import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
+import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/command-kit/embed-limits.js";
+import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/command-kit/format.js";
+import { completeStory, storyOption } from "../src/command-kit/story-option.js";
+import { pickStory } from "../src/core/pick-story.js";
+import { searchStatus } from "../src/core/search-status.js";
+import type { StatusItem } from "../src/core/story.js";
+import { indexStory } from "../src/core/story-index.js";
+
+export const status: Command = {
+  definition: {
+    name: "status",
+    description: "Where each thread stands (a call, a summit, a ceasefire), newest first, with its history",
+    options: [
+      { type: OptionType.String, name: "topic", description: "A thread, e.g. meeting or call", autocomplete: true, max_length: 100 },
+      storyOption,
+    ],
+  },
+
+  run(options, deps) {
+    const story = pickStory(deps.catalog(), stringOption(options, "story"));
+    const topic = stringOption(options, "topic");
+    const timelines = searchStatus(story, topic ? { topic } : {});
+
+    if (timelines.length === 0) {
+      const suggestions = topic ? indexStory(story).topics.suggest(topic) : [];
+      const known = story.topics.map((t) => t.name).slice(0, 10);
+      const lines = [
+        topic ? `No thread about "${topic}" in ${story.title}.` : `No status recorded in ${story.title} yet.`,
+        suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : known.length > 0 ? `Threads: ${known.join(", ")}.` : "",
+      ];
+      return reply({ title: "No matching thread", description: lines.filter(Boolean).join("\n"), color: COLORS.warning });
+    }
+
+    const items = timelines.map(({ topic: t, current, items: history }) => {
+      const earlier = history.slice(0, -1).reverse().map((item) => `↳ ${itemLine(item)}`);
+      const head = `**${stateLabel(current.state)}** · ${formatDate(current.date)}\n${escapeMarkdown(current.detail)}`;
+      const value =
+        earlier.length === 0
+          ? head
+          : `${head}\n${joinWithin(["Earlier:", ...earlier], EMBED_LIMITS.fieldValue - head.length - 1, (n) => `…and ${n} earlier`)}`;
+      return { name: `${t.name}: ${stateLabel(current.state)}`, value };
+    });
+    return reply(
+      listEmbed({
+        title: topic ? `Status: ${topic}` : `Status · ${story.title}`,
+        description: "Newest first; each thread shows its current state, then what came before.",
+        color: COLORS.neutral,
+        items,
+        noun: "threads",
+        hint: "pick one with topic:",
+        footer: story.title,
+      }),
+    );
+  },
+
+  autocomplete(option, typed, deps) {
+    if (option === "story") return completeStory(typed, deps);
+    if (option !== "topic") return [];
+    const story = pickStory(deps.catalog());
+    const topics = typed.trim() ? indexStory(story).topics.complete(typed, 25) : story.topics.slice(0, 25);
+    return topics.map((t) => ({ name: t.name.slice(0, 100), value: t.name.slice(0, 100) }));
+  },
+};
+
+function itemLine(item: StatusItem): string {
+  return `${stateLabel(item.state)} · ${formatDate(item.date)}: ${escapeMarkdown(item.detail)}`;
+}

@@ -1,0 +1,89 @@
+import type { Catalog } from "../core/story.js";
+
+/**
+ * The shape every slash command follows: a definition Discord registers and a pure
+ * `run` that turns options into a message payload. Adapters (Discord, console) only
+ * translate in and out of this.
+ */
+
+export type OptionValue = string | number | boolean;
+export type Options = Readonly<Record<string, OptionValue | undefined>>;
+
+export interface CommandDeps {
+  /** The current story data; a getter because the data can be reloaded while the bot runs. */
+  catalog(): Catalog;
+  now(): Date;
+}
+
+export interface EmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+/** The subset of Discord's embed object Storyline uses. */
+export interface Embed {
+  title?: string;
+  description?: string;
+  url?: string;
+  color?: number;
+  fields?: EmbedField[];
+  footer?: { text: string };
+}
+
+export const EPHEMERAL = 1 << 6;
+
+/** A Discord message payload, as sent in an interaction reply or channel message. */
+export interface ReplyPayload {
+  content?: string;
+  embeds: Embed[];
+  allowedMentions: { parse: [] };
+  /** EPHEMERAL to show the reply only to the person who asked. */
+  flags?: number;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** Discord's application command option types that Storyline uses. */
+export const OptionType = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, Channel: 7 } as const;
+
+export interface OptionDefinition {
+  type: (typeof OptionType)[keyof typeof OptionType];
+  name: string;
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: Choice[];
+  min_length?: number;
+  max_length?: number;
+  channel_types?: number[];
+  options?: OptionDefinition[];
+}
+
+/** A chat-input command as registered with Discord (PUT /applications/:id/commands). */
+export interface CommandDefinition {
+  name: string;
+  description: string;
+  options?: OptionDefinition[];
+  default_member_permissions?: string | null;
+  contexts?: number[];
+}
+
+export interface Command {
+  definition: CommandDefinition;
+  run(options: Options, deps: CommandDeps): ReplyPayload | Promise<ReplyPayload>;
+  /** Choices for the option being typed, at most 25; must answer fast and never throw. */
+  autocomplete?(option: string, typed: string, deps: CommandDeps): Choice[];
+  /** Set when run may take over ~2 s, so adapters defer the reply first. */
+  slow?: boolean;
+}
+
+export function stringOption(options: Options, name: string): string | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  return text === "" ? undefined : text;
+}

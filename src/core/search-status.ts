@@ -1,0 +1,21 @@
+import { queryWords } from "./fold-text.js";
+import { type Story, type TopicTimeline, topicTimelines } from "./story.js";
+import { indexStory } from "./story-index.js";
+
+/**
+ * Topics by name first ("meeting", "call"); when no topic is named that way, by what
+ * their status items say ("Saudi" finds the meeting that may be held there).
+ * Newest current state first.
+ */
+export function searchStatus(story: Story, request: { topic?: string }): TopicTimeline[] {
+  const timelines = topicTimelines(story);
+  if (!request.topic?.trim()) return timelines;
+  const index = indexStory(story);
+  let topicIds = new Set(index.topics.find(request.topic).map((t) => t.id));
+  if (topicIds.size === 0) {
+    const words = queryWords(request.topic);
+    const hits = words.length === 0 ? [] : index.statusText.search({ $and: words.map((word) => ({ detail: word })) });
+    topicIds = new Set(hits.map((h) => h.item.item.topic.id));
+  }
+  return timelines.filter((t) => topicIds.has(t.topic.id));
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { conditions } from "../../commands/conditions.js";
+import { quote } from "../../commands/quote.js";
+import { status } from "../../commands/status.js";
+import { articleFile, catalogOf, depsOf, storyFile } from "../builders.js";
+import { expectSendable } from "./payload-checks.js";
+
+/** A story far larger than any embed: long texts, many parties, long histories. */
+const long = (n: number) => "word ".repeat(n).trim();
+const parties = Array.from({ length: 40 }, (_, i) => ({ id: `party-${i}`, name: `Party ${i} ${long(60)}`, aliases: [] }));
+const topics = Array.from({ length: 40 }, (_, i) => ({ id: `topic-${i}`, name: `Topic ${i} ${long(60)}`, aliases: [] }));
+const people = [{ id: "speaker", name: `Speaker ${long(80)}`, aliases: ["Speaker"], role: long(100) }];
+const articles = Array.from({ length: 30 }, (_, i) =>
+  articleFile({
+    id: `article-${i}`,
+    date: `2025-01-${String(i + 1).padStart(2, "0")}`,
+    source: { name: `Source ${long(50)}` },
+    quotes: [{ speaker: "speaker", text: `Quote ${i} ${long(900)}`, kind: "direct", context: long(100) }],
+    conditions: parties.map((p, j) => ({ party: p.id, text: `Condition ${i}-${j} ${long(100)}`, firmness: "firm" as const })),
+    status: topics.map((t) => ({ topic: t.id, state: "proposed" as const, detail: `Detail ${i} ${long(100)}`, date: `2025-01-${String(i + 1).padStart(2, "0")}` })),
+  }),
+);
+const deps = depsOf(catalogOf(storyFile({ parties, topics, people }), articles));
+
+describe("oversized stories stay within Discord's embed limits", () => {
+  it("/quote truncates long quotes and counts the rest", async () => {
+    const payload = await quote.run({ speaker: "Speaker" }, deps);
+    expectSendable(payload);
+    expect(payload.embeds[0]!.fields!.length).toBeGreaterThan(0);
+    expect(payload.embeds[0]!.fields![0]!.value).toContain("…");
+    const shown = payload.embeds[0]!.fields!.length;
+    expect(payload.embeds[0]!.footer?.text).toMatch(new RegExp(`^…and ${30 - shown} more quotes`));
+  });
+
+  it("/conditions leaves out the parties that do not fit and says how many", async () => {
+    const payload = await conditions.run({}, deps);
+    expectSendable(payload);
+    const shown = payload.embeds[0]!.fields!.length;
+    expect(shown).toBeLessThan(40);
+    expect(payload.embeds[0]!.footer?.text).toMatch(new RegExp(`^…and ${40 - shown} more parties`));
+    expect(payload.embeds[0]!.fields![0]!.value).toMatch(/…and \d+ more$/);
+  });
+
+  it("/status keeps each thread's history within a field and counts what it leaves out", async () => {
+    const payload = await status.run({}, deps);
+    expectSendable(payload);
+    const shown = payload.embeds[0]!.fields!.length;
+    expect(payload.embeds[0]!.footer?.text).toMatch(new RegExp(`^…and ${40 - shown} more threads`));
+    expect(payload.embeds[0]!.fields![0]!.value).toMatch(/…and \d+ earlier$/);
+  });
+});

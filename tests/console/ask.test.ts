@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+
+/** The real `npm run ask` entry point, as a person runs it. */
+async function ask(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("node", ["--import", "tsx", "src/console/ask.ts", ...args], { env: { ...process.env, DATA_DIR: "data", LOG_LEVEL: "info" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("npm run ask", { timeout: 20_000 }, () => {
+  it("answers one line as text and exits 0, with nothing but the answer on stdout", async () => {
+    const result = await ask("/quote speaker:Peskov");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Quotes from Dmitry Peskov\n/);
+    expect(result.stdout).toContain("“Many different communications are emerging”");
+    expect(result.stderr).toBe("");
+  });
+
+  it("prints the Discord payload with --json", async () => {
+    const result = await ask("--json", '/quote query:"people stop dying"');
+    expect(result.code).toBe(0);
+    const payload = JSON.parse(result.stdout);
+    expect(payload.allowedMentions).toEqual({ parse: [] });
+    expect(payload.embeds[0].fields[0].value).toContain("He (Putin) wants to see people stop dying.");
+  });
+
+  it("exits 2 with a clear message for an unknown command, an unknown option or a malformed line", async () => {
+    for (const [line, message] of [
+      ["/quotes", "Unknown command /quotes"],
+      ["/quote who:x", 'Unknown option "who" for /quote'],
+      ['/quote query:"open', "opens a quote that never closes"],
+    ]) {
+      const result = await ask(line!);
+      expect(result.code, line).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stdout).toBe("");
+    }
+  });
+});

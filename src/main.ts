@@ -3,6 +3,7 @@ import { commands } from "../commands/index.js";
 import { ConfigError, readConfig } from "./config.js";
 import { runRepl } from "./console/repl.js";
 import { NoStoryError, openStoryStore } from "./data/story-store.js";
+import { startBot } from "./discord/start-bot.js";
 import { createLogger } from "./logger.js";
 
 /** The composition root: config once, then the store, then the console or the Discord bot. */
@@ -10,18 +11,35 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = readConfig(process.env);
   const consoleMode = !config.discordToken;
+  // In the console, stdout is for answers; logs go to stderr.
   const log = createLogger({ level: config.logLevel, destination: consoleMode ? 2 : 1 });
   const store = await openStoryStore(config.dataDir, log);
   const deps = { catalog: store.catalog, now: () => new Date() };
 
-  if (consoleMode) {
+  if (!config.discordToken) {
     process.stderr.write("No DISCORD_TOKEN is set, so Storyline runs as a local console. Type /help, or exit to leave.\n");
     const repl = runRepl({ commands, deps, log });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => repl.stop());
     await repl.done;
     return;
   }
-  throw new Error("The Discord client is not built yet.");
+
+  const bot = await startBot({
+    token: config.discordToken,
+    ...(config.discordRestUrl ? { restUrl: config.discordRestUrl } : {}),
+    commands,
+    deps,
+    log,
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      log.info({ signal }, "Stopping");
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await bot.shutdown();
 }
 
 main().catch((error: unknown) => {

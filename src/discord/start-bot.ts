@@ -1,0 +1,70 @@
+import { type ClientOptions, Events, MessageFlags } from "discord.js";
+import type { Command, CommandDeps } from "../command-kit/command.js";
+import type { Logger } from "../logger.js";
+import { createClient } from "./create-client.js";
+import { handleInteraction } from "./handle-interaction.js";
+
+export interface BotSettings {
+  token: string;
+  restUrl?: string;
+  commands: readonly Command[];
+  deps: CommandDeps;
+  log: Logger;
+  /** How long shutdown waits for replies already under way. */
+  drainMs?: number;
+  deferAfterMs?: number;
+  testOptions?: Partial<ClientOptions>;
+}
+
+export interface Bot {
+  /** Stops taking interactions, lets in-flight replies finish (bounded by drainMs), then disconnects. */
+  shutdown(): Promise<void>;
+}
+
+/** Logs in and resolves once every shard is ready, so a shutdown can never catch a shard mid-handshake. */
+export async function startBot(settings: BotSettings): Promise<Bot> {
+  const { log } = settings;
+  const client = createClient({ ...(settings.restUrl ? { restUrl: settings.restUrl } : {}), ...(settings.testOptions ? { testOptions: settings.testOptions } : {}) });
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!accepting) {
+      if (interaction.isChatInputCommand()) {
+        void interaction.reply({ content: "Storyline is restarting; try again in a moment.", flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => undefined);
+      }
+      return;
+    }
+    const work = handleInteraction(interaction, settings)
+      .catch((error: unknown) => log.error({ err: error, interaction: interaction.id }, "Interaction handler crashed"))
+      .finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, "Gateway disconnected"));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "Gateway session resumed"));
+
+  const ready = new Promise<void>((resolve) =>
+    client.once(Events.ClientReady, (c) => {
+      log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, "Ready");
+      resolve();
+    }),
+  );
+  await client.login(settings.token);
+  await ready;
+
+  return {
+    async shutdown() {
+      accepting = false;
+      const drainMs = settings.drainMs ?? 5_000;
+      log.info({ inFlight: inFlight.size }, "Shutting down");
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, drainMs)));
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+      await client.destroy();
+      log.info("Disconnected from Discord");
+    },
+  };
+}

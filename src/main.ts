@@ -44,6 +44,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof NoStoryError;
-  process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
+  const refused = (error as { code?: string }).code === "TokenInvalid";
+  const message = refused ? "Discord refused DISCORD_TOKEN: check it in the developer portal (Bot > Reset Token)." : known ? (error as Error).message : (error as Error).stack;
+  process.stderr.write(`${message}\n`);
   process.exitCode = 1;
 });

@@ -1,0 +1,44 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.js";
+import { deployCommands } from "../../src/discord/deploy-commands.js";
+import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
+
+let discord: FakeDiscord;
+beforeEach(async () => (discord = await startFakeDiscord()));
+afterEach(async () => discord.close());
+
+const definitions = commands.map((c) => c.definition);
+const puts = () => discord.requests.filter((r) => r.method === "PUT");
+
+describe("deploying commands", { timeout: 20_000 }, () => {
+  it("sends every definition to the guild, and a second run changes nothing", async () => {
+    const guildId = discord.guilds[0]!.id;
+    const first = await deployCommands({ token: FAKE_TOKEN, definitions, guildId, restUrl: discord.restUrl });
+    expect(first).toEqual({ scope: "guild", changed: true, count: definitions.length });
+    expect(puts()).toHaveLength(1);
+    expect(puts()[0]!.path).toBe(`/api/v10/applications/${discord.applicationId}/guilds/${guildId}/commands`);
+    expect(puts()[0]!.body).toEqual(definitions);
+    expect(discord.commands(guildId).map((c) => c.name)).toEqual(["quote", "conditions", "status", "help"]);
+
+    const second = await deployCommands({ token: FAKE_TOKEN, definitions, guildId, restUrl: discord.restUrl });
+    expect(second).toEqual({ scope: "guild", changed: false, count: definitions.length });
+    expect(puts()).toHaveLength(1);
+  });
+
+  it("updates when a definition changed", async () => {
+    await deployCommands({ token: FAKE_TOKEN, definitions, restUrl: discord.restUrl });
+    const changed = definitions.map((d) => (d.name === "help" ? { ...d, description: "Something new" } : d));
+    expect((await deployCommands({ token: FAKE_TOKEN, definitions: changed, restUrl: discord.restUrl })).changed).toBe(true);
+    expect(discord.commands().find((c) => c.name === "help")?.description).toBe("Something new");
+  });
+
+  it("runs as npm run deploy-commands, globally without DISCORD_GUILD_ID", async () => {
+    const { stdout } = await promisify(execFile)("node", ["--import", "tsx", "src/deploy-commands.ts"], {
+      env: { ...process.env, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_URL: discord.restUrl, DISCORD_GUILD_ID: "" },
+    });
+    expect(stdout).toBe(`Registered ${definitions.length} commands globally (may take up to an hour to show everywhere).\n`);
+    expect(puts()[0]!.path).toBe(`/api/v10/applications/${discord.applicationId}/commands`);
+  });
+});

@@ -15,6 +15,11 @@ export const help: Command = {
         { name: "/quote", value: "Who said what. Search by words, speaker or both; typos are fine.\n`/quote speaker:Peskov`\n`/quote query:people stop dying`" },
         { name: "/conditions", value: "What each party demands, and how firmly.\n`/conditions party:Russia`" },
         { name: "/status", value: "Where each thread stands, newest first, with its history.\n`/status`\n`/status topic:meeting`" },
+        {
+          name: "/digest",
+          value:
+            "A digest of what changed, posted to a channel on a schedule (Manage Server).\n`/digest subscribe channel:#news schedule:daily 08:00 timezone:Europe/Kyiv`\n`/digest list` · `/digest preview since:2025-02-01`",
+        },
         { name: "/help", value: "This message." },
       ],
       footer: { text: "Every lookup command takes story: when the server follows more than one story." },

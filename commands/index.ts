@@ -1,11 +1,12 @@
 import type { Command } from "../src/command-kit/command.js";
 import { conditions } from "./conditions.js";
+import { digest } from "./digest.js";
 import { help } from "./help.js";
 import { quote } from "./quote.js";
 import { status } from "./status.js";
 
 /** Every slash command, listed by hand: what is registered with Discord is exactly this. */
-export const commands: readonly Command[] = [quote, conditions, status, help];
+export const commands: readonly Command[] = [quote, conditions, status, digest, help];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.definition.name === name);

@@ -21,6 +21,7 @@ const envSchema = z.object({
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   DATA_DIR: optionalText.pipe(z.string().default("data")),
+  STATE_DB: optionalText.pipe(z.string().default("state/storyline.sqlite")),
 });
 
 export interface Config {
@@ -29,6 +30,7 @@ export interface Config {
   discordRestUrl?: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   dataDir: string;
+  stateDb: string;
 }
 
 export class ConfigError extends Error {
@@ -48,5 +50,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.DISCORD_REST_URL ? { discordRestUrl: e.DISCORD_REST_URL } : {}),
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
+    stateDb: e.STATE_DB,
   };
 }

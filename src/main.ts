@@ -1,9 +1,10 @@
 import { config as loadDotenv } from "dotenv";
 import { commands } from "../commands/index.js";
+import { startApp } from "./app.js";
 import { ConfigError, readConfig } from "./config.js";
 import { runRepl } from "./console/repl.js";
 import { NoStoryError, openStoryStore } from "./data/story-store.js";
-import { startBot } from "./discord/start-bot.js";
+import { nodeCronScheduler } from "./digest/scheduler.js";
 import { createLogger } from "./logger.js";
 
 /** The composition root: config once, then the store, then the console or the Discord bot. */
@@ -14,32 +15,31 @@ async function main(): Promise<void> {
   // In the console, stdout is for answers; logs go to stderr.
   const log = createLogger({ level: config.logLevel, destination: consoleMode ? 2 : 1 });
   const store = await openStoryStore(config.dataDir, log);
-  const deps = { catalog: store.catalog, now: () => new Date() };
 
   if (!config.discordToken) {
     process.stderr.write("No DISCORD_TOKEN is set, so Storyline runs as a local console. Type /help, or exit to leave.\n");
-    const repl = runRepl({ commands, deps, log });
+    const repl = runRepl({ commands, deps: { catalog: store.catalog, now: () => new Date() }, log });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => repl.stop());
     await repl.done;
     return;
   }
 
-  const bot = await startBot({
+  const app = await startApp({
     token: config.discordToken,
     ...(config.discordRestUrl ? { restUrl: config.discordRestUrl } : {}),
-    commands,
-    deps,
+    stateDb: config.stateDb,
+    store,
+    dataDir: config.dataDir,
     log,
+    scheduler: nodeCronScheduler,
+    now: () => new Date(),
   });
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      log.info({ signal }, "Stopping");
-      resolve();
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
   });
-  await bot.shutdown();
+  log.info({ signal }, "Stopping");
+  await app.shutdown();
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { Catalog } from "../core/story.js";
+import type { DigestService } from "../digest/digest-service.js";
 
 /**
  * The shape every slash command follows: a definition Discord registers and a pure
@@ -13,6 +14,26 @@ export interface CommandDeps {
   /** The current story data; a getter because the data can be reloaded while the bot runs. */
   catalog(): Catalog;
   now(): Date;
+  /** Who runs the command, and where; absent in the console. */
+  invoker?: Invoker;
+  /** Digest subscriptions; absent where they are not set up (the console). */
+  digests?: DigestDeps;
+}
+
+export interface Invoker {
+  userId: string;
+  guildId?: string;
+  channelId?: string;
+  /** The member's permissions in the channel, as Discord's bitfield. */
+  permissions?: bigint;
+}
+
+export type ChannelCheck = { ok: true } | { ok: false; problem: string };
+
+export interface DigestDeps {
+  service: DigestService;
+  /** Whether the bot may view, send and embed in a channel, from what Discord told it. */
+  checkChannel(channelId: string): ChannelCheck;
 }
 
 export interface EmbedField {

@@ -57,7 +57,13 @@ async function answerCommand(interaction: ChatInputCommandInteraction, router: R
   try {
     if (!command) throw new UserError(`/${interaction.commandName} is not a Storyline command any more. Try /help.`);
     if (command.slow) await defer();
-    const running = Promise.resolve().then(() => command.run(toOptions(interaction.options.data), deps));
+    const invoker = {
+      userId: interaction.user.id,
+      ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+      ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+      ...(interaction.memberPermissions ? { permissions: interaction.memberPermissions.bitfield } : {}),
+    };
+    const running = Promise.resolve().then(() => command.run(toOptions(interaction.options.data), { ...deps, invoker }));
     const budget = (router.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS) - (Date.now() - interaction.createdTimestamp);
     const payload = await raceWithDeferral(running, Math.max(0, budget), defer);
     await send(interaction, payload, deferred);

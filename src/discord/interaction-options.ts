@@ -1,4 +1,4 @@
-import type { CommandInteractionOption } from "discord.js";
+import { ApplicationCommandOptionType, type CommandInteractionOption } from "discord.js";
 import type { OptionValue } from "../command-kit/command.js";
 
 /**
@@ -8,9 +8,9 @@ import type { OptionValue } from "../command-kit/command.js";
 export function toOptions(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const options: Record<string, OptionValue> = {};
   for (const option of data) {
-    if (option.options && option.value === undefined) {
+    if (option.type === ApplicationCommandOptionType.Subcommand) {
       options.subcommand = option.name;
-      Object.assign(options, toOptions(option.options));
+      Object.assign(options, toOptions(option.options ?? []));
     } else if (option.value !== undefined && option.value !== null) {
       options[option.name] = option.value;
     }

@@ -1,30 +1,28 @@
-import { type ClientOptions, Events, MessageFlags } from "discord.js";
+import { type Client, Events, MessageFlags } from "discord.js";
 import type { Command, CommandDeps } from "../command-kit/command.js";
 import type { Logger } from "../logger.js";
-import { createClient } from "./create-client.js";
 import { handleInteraction } from "./handle-interaction.js";
 
 export interface BotSettings {
+  /** Made by createClient; passed in so the caller can wire other services to it before login. */
+  client: Client;
   token: string;
-  restUrl?: string;
   commands: readonly Command[];
   deps: CommandDeps;
   log: Logger;
   /** How long shutdown waits for replies already under way. */
   drainMs?: number;
   deferAfterMs?: number;
-  testOptions?: Partial<ClientOptions>;
 }
 
 export interface Bot {
-  /** Stops taking interactions, lets in-flight replies finish (bounded by drainMs), then disconnects. */
-  shutdown(): Promise<void>;
+  /** Stops taking interactions, lets in-flight replies finish (bounded by drainMs), runs `beforeDisconnect`, then disconnects. */
+  shutdown(beforeDisconnect?: () => Promise<void>): Promise<void>;
 }
 
 /** Logs in and resolves once every shard is ready, so a shutdown can never catch a shard mid-handshake. */
 export async function startBot(settings: BotSettings): Promise<Bot> {
-  const { log } = settings;
-  const client = createClient({ ...(settings.restUrl ? { restUrl: settings.restUrl } : {}), ...(settings.testOptions ? { testOptions: settings.testOptions } : {}) });
+  const { log, client } = settings;
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -55,7 +53,7 @@ export async function startBot(settings: BotSettings): Promise<Bot> {
   await ready;
 
   return {
-    async shutdown() {
+    async shutdown(beforeDisconnect) {
       accepting = false;
       const drainMs = settings.drainMs ?? 5_000;
       log.info({ inFlight: inFlight.size }, "Shutting down");
@@ -63,6 +61,7 @@ export async function startBot(settings: BotSettings): Promise<Bot> {
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, drainMs)));
       await Promise.race([Promise.allSettled([...inFlight]), timeout]);
       clearTimeout(timer);
+      await beforeDisconnect?.();
       await client.destroy();
       log.info("Disconnected from Discord");
     },

@@ -3,7 +3,7 @@ import { readConfig } from "../../src/config.js";
 
 describe("configuration", () => {
   it("defaults to the console with data/ when nothing is set", () => {
-    expect(readConfig({})).toEqual({ logLevel: "info", dataDir: "data" });
+    expect(readConfig({})).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite" });
   });
 
   it("reads every setting and drops a trailing slash from the REST URL", () => {
@@ -14,12 +14,20 @@ describe("configuration", () => {
         DISCORD_REST_URL: "http://127.0.0.1:8080/api/",
         LOG_LEVEL: "debug",
         DATA_DIR: "/srv/data",
+        STATE_DB: "/srv/state.sqlite",
       }),
-    ).toEqual({ discordToken: "abc.def-ghi", discordGuildId: "123456789012345678", discordRestUrl: "http://127.0.0.1:8080/api", logLevel: "debug", dataDir: "/srv/data" });
+    ).toEqual({
+      discordToken: "abc.def-ghi",
+      discordGuildId: "123456789012345678",
+      discordRestUrl: "http://127.0.0.1:8080/api",
+      logLevel: "debug",
+      dataDir: "/srv/data",
+      stateDb: "/srv/state.sqlite",
+    });
   });
 
   it("treats an empty setting as unset", () => {
-    expect(readConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " " })).toEqual({ logLevel: "info", dataDir: "data" });
+    expect(readConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " " })).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite" });
   });
 
   it("names each invalid setting and points to .env.example, without echoing the token", () => {

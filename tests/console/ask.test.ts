@@ -32,6 +32,12 @@ describe("npm run ask", { timeout: 20_000 }, () => {
     expect(payload.embeds[0].fields[0].value).toContain("He (Putin) wants to see people stop dying.");
   });
 
+  it("previews a digest since a date", async () => {
+    const result = await ask("/digest preview since:2025-02-01");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Preview: only you see this\.\n\nWhat changed · Talks to end the war in Ukraine\n/);
+  });
+
   it("exits 2 with a clear message for an unknown command, an unknown option or a malformed line", async () => {
     for (const [line, message] of [
       ["/quotes", "Unknown command /quotes"],

@@ -20,7 +20,7 @@ describe("deploying commands", { timeout: 20_000 }, () => {
     expect(puts()).toHaveLength(1);
     expect(puts()[0]!.path).toBe(`/api/v10/applications/${discord.applicationId}/guilds/${guildId}/commands`);
     expect(puts()[0]!.body).toEqual(definitions);
-    expect(discord.commands(guildId).map((c) => c.name)).toEqual(["quote", "conditions", "status", "help"]);
+    expect(discord.commands(guildId).map((c) => c.name)).toEqual(["quote", "conditions", "status", "digest", "help"]);
 
     const second = await deployCommands({ token: FAKE_TOKEN, definitions, guildId, restUrl: discord.restUrl });
     expect(second).toEqual({ scope: "guild", changed: false, count: definitions.length });

@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { commands } from "../../commands/index.js";
 import type { Command, Embed } from "../../src/command-kit/command.js";
+import { createClient } from "../../src/discord/create-client.js";
 import { type Bot, startBot } from "../../src/discord/start-bot.js";
 import { depsOf } from "../builders.js";
 import { FAKE_TOKEN, type FakeDiscord, fakeClientOptions, startFakeDiscord } from "../fake-discord/index.js";
@@ -31,12 +32,11 @@ export async function startTestBot(options: { extraCommands?: Command[]; deferAf
     },
   });
   const bot = await startBot({
+    client: createClient({ restUrl: discord.restUrl, testOptions: { ws: fakeClientOptions(discord).ws } }),
     token: FAKE_TOKEN,
-    restUrl: discord.restUrl,
     commands: [...commands, ...(options.extraCommands ?? [])],
     deps: depsOf(await loadSeed()),
     log: pino({ level: "debug" }, sink),
-    testOptions: { ws: fakeClientOptions(discord).ws },
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}),
   });

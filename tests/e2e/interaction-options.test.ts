@@ -18,6 +18,10 @@ describe("turning Discord's option tree into run's options", () => {
     expect(toOptions(data)).toEqual({ subcommand: "subscribe", channel: "123", quiet: false, schedule: "daily 08:00" });
   });
 
+  it("recognises a subcommand that has no options", () => {
+    expect(toOptions([{ name: "list", type: 1 }] as CommandInteractionOption[])).toEqual({ subcommand: "list" });
+  });
+
   it("passes plain options through", () => {
     expect(toOptions([{ name: "speaker", type: 3, value: "Peskov" }] as CommandInteractionOption[])).toEqual({ speaker: "Peskov" });
   });

@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { embedsOf, string } from "./harness.js";
@@ -17,7 +20,7 @@ describe("npm start with DISCORD_TOKEN", { timeout: 30_000 }, () => {
     discord = await startFakeDiscord();
     let output = "";
     child = spawn("node", ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: discord.restUrl, LOG_LEVEL: "info", DATA_DIR: "data" },
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: discord.restUrl, LOG_LEVEL: "info", DATA_DIR: "data", STATE_DB: path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "state.sqlite") },
     });
     child.stdout!.on("data", (chunk) => (output += String(chunk)));
     child.stderr!.on("data", (chunk) => (output += String(chunk)));

@@ -34,6 +34,8 @@ export interface CommandSpec {
   guildId?: string;
   channelId?: string;
   user?: FakeUser;
+  /** The member's permission bits (default: all). */
+  permissions?: string;
   locale?: string;
   /** Overrides the `resolved` block built from user/channel/role options. */
   resolved?: Payload;
@@ -202,7 +204,7 @@ export function interactionPayload(store: Store, type: 2 | 4, spec: CommandSpec)
       guild_locale: "en-US",
       channel_id: channel.id,
       channel: { ...channelPayload(channel), permissions: ALL_PERMISSIONS },
-      member: memberPayload(user, { permissions: ALL_PERMISSIONS }),
+      member: memberPayload(user, { permissions: spec.permissions ?? ALL_PERMISSIONS }),
       app_permissions: ALL_PERMISSIONS,
       locale: spec.locale ?? "en-US",
       entitlements: [],

@@ -19,6 +19,8 @@ export interface FakeChannel {
   type: number;
   /** "deleted" -> 404 Unknown Channel, "forbidden" -> 403 Missing Permissions on every channel route. */
   state: "ok" | "deleted" | "forbidden";
+  /** Discord permission overwrites, as sent in the channel object. */
+  overwrites: Payload[];
 }
 
 export interface FakeGuild {
@@ -33,13 +35,20 @@ export interface GuildSpec {
   id?: string;
   name?: string;
   /** Defaults to two text channels, "general" and "news". */
-  channels?: Array<{ id?: string; name: string; type?: number }>;
+  channels?: Array<{ id?: string; name: string; type?: number; /** Permission bits denied to the bot here. */ denyBot?: string }>;
 }
 
 export function makeGuild(spec: GuildSpec, bot: FakeUser, tester: FakeUser): FakeGuild {
   const id = spec.id ?? snowflake();
   const channels = (spec.channels ?? [{ name: "general" }, { name: "news" }]).map(
-    (c): FakeChannel => ({ id: c.id ?? snowflake(), guildId: id, name: c.name, type: c.type ?? 0, state: "ok" }),
+    (c): FakeChannel => ({
+      id: c.id ?? snowflake(),
+      guildId: id,
+      name: c.name,
+      type: c.type ?? 0,
+      state: "ok",
+      overwrites: c.denyBot ? [{ id: bot.id, type: 1, allow: "0", deny: c.denyBot }] : [],
+    }),
   );
   return { id, name: spec.name ?? "Fake Guild", ownerId: tester.id, channels, members: [bot, tester] };
 }
@@ -82,7 +91,7 @@ export function channelPayload(c: FakeChannel, index = 0): Payload {
     name: c.name,
     position: index,
     parent_id: null,
-    permission_overwrites: [],
+    permission_overwrites: c.overwrites,
     nsfw: false,
     topic: null,
     rate_limit_per_user: 0,

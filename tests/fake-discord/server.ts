@@ -32,6 +32,11 @@ export interface Fault {
   body?: unknown;
   /** How many matching requests to fail. Default 1. */
   times?: number;
+  /**
+   * Handle the request for real (a message is stored), then lose the answer: the client gets
+   * `status` instead, or, with status 0, no answer at all, as when the bot crashes or times out mid-request.
+   */
+  afterHandling?: boolean;
 }
 
 export function faultMatches(fault: Fault, method: string, path: string): boolean {
@@ -100,7 +105,7 @@ export function restHandler(deps: {
     let reply: Reply;
     let injected = false;
     const fault = deps.faults.find((f) => faultMatches(f, method, path));
-    if (fault) {
+    if (fault && !fault.afterHandling) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) deps.faults.splice(deps.faults.indexOf(fault), 1);
       reply = faultReply(fault);
@@ -122,6 +127,12 @@ export function restHandler(deps: {
       }
     }
 
+    if (fault?.afterHandling) {
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.times <= 0) deps.faults.splice(deps.faults.indexOf(fault), 1);
+      if (fault.status !== 0) reply = faultReply(fault);
+      injected = true;
+    }
     deps.requests.push({
       method,
       path,
@@ -133,6 +144,7 @@ export function restHandler(deps: {
       at: Date.now(),
     });
     deps.changes.notify();
+    if (fault?.afterHandling && fault.status === 0) return;
     const json = reply.body === undefined ? "" : JSON.stringify(reply.body);
     res.writeHead(reply.status, { ...(json ? { "content-type": "application/json" } : {}), ...reply.headers });
     res.end(json);

@@ -1,0 +1,70 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export type StateDb = Database.Database;
+
+/**
+ * Each entry moves the schema one version on; `PRAGMA user_version` records how far a
+ * file has come, so old state files are upgraded in place at start.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE subscriptions (
+     id INTEGER PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL UNIQUE,
+     story_id TEXT NOT NULL,
+     schedule TEXT NOT NULL,
+     cron TEXT NOT NULL,
+     timezone TEXT NOT NULL,
+     quiet INTEGER NOT NULL,
+     created_by TEXT,
+     created_at TEXT NOT NULL,
+     last_run_at TEXT,
+     last_error TEXT,
+     failing INTEGER NOT NULL DEFAULT 0
+   );
+   -- The cursor: the articles a subscription's channel has been told about.
+   CREATE TABLE deliveries (
+     subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+     article_id TEXT NOT NULL,
+     delivered_at TEXT NOT NULL,
+     PRIMARY KEY (subscription_id, article_id)
+   );
+   -- The delivery log: one row per scheduled run, written before posting so a crash can be finished.
+   CREATE TABLE runs (
+     subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+     slot TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('posting', 'done', 'failed')),
+     kind TEXT NOT NULL,
+     article_ids TEXT NOT NULL,
+     message_ids TEXT NOT NULL DEFAULT '[]',
+     error TEXT,
+     started_at TEXT NOT NULL,
+     finished_at TEXT,
+     PRIMARY KEY (subscription_id, slot)
+   );`,
+];
+
+export function openStateDb(file: string): StateDb {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return db;
+}
+
+function migrate(db: StateDb): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`The state file was written by a newer Storyline (schema ${version}; this one knows ${MIGRATIONS.length}).`);
+  }
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next]!);
+      db.pragma(`user_version = ${next + 1}`);
+    })();
+  }
+}

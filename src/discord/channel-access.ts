@@ -1,0 +1,19 @@
+import { type Client, PermissionFlagsBits } from "discord.js";
+import type { ChannelCheck } from "../command-kit/command.js";
+
+const NEEDED = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+] as const;
+
+/** What the bot may do in a channel, from the guild, roles and overwrites Discord sent it. */
+export function checkChannel(client: Client, channelId: string): ChannelCheck {
+  const channel = client.channels.cache.get(channelId);
+  if (!channel || channel.isDMBased()) return { ok: false, problem: "I can't see that channel." };
+  if (!channel.isTextBased() || !("permissionsFor" in channel)) return { ok: false, problem: "it is not a text channel." };
+  const permissions = client.user ? channel.permissionsFor(client.user) : null;
+  const missing = NEEDED.filter(([bit]) => !permissions?.has(bit)).map(([, name]) => name);
+  if (missing.length > 0) return { ok: false, problem: `I am missing ${missing.join(", ")} there. Grant them to my role in that channel, then try again.` };
+  return { ok: true };
+}

@@ -1,0 +1,174 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { ArticleFile } from "../../src/core/schema.js";
+import type { Catalog } from "../../src/core/story.js";
+import { createPacer } from "../../src/digest/pacer.js";
+import { openStateDb } from "../../src/digest/state-db.js";
+import { subscriptionRepo } from "../../src/digest/subscriptions.js";
+import { articleFile, catalogOf, storyFile } from "../builders.js";
+import { type DigestRig, digestRig, fakePoster, testClock } from "./fakes.js";
+
+const article = (id: string, date: string, topicState: "proposed" | "scheduled" | "held", quote: string): ArticleFile =>
+  articleFile({
+    id,
+    title: `Article ${id}`,
+    date,
+    quotes: [{ speaker: "boris-kovalenko", text: quote, kind: "direct" }],
+    status: [{ topic: "border-talks", state: topicState, detail: `Talks ${topicState}`, date }],
+  });
+
+let file: string;
+let articles: ArticleFile[];
+let catalog: Catalog;
+let poster: ReturnType<typeof fakePoster>;
+let clock: ReturnType<typeof testClock>;
+let rig: DigestRig;
+const setArticles = (list: ArticleFile[]) => {
+  articles = list;
+  catalog = catalogOf(storyFile(), articles);
+};
+const open = (repo?: Parameters<typeof digestRig>[0]["repo"]) =>
+  digestRig({ file, catalog: () => catalog, poster: poster.poster, clock, ...(repo ? { repo } : {}) });
+const subscribe = (channelId: string, extra: { schedule?: string; quiet?: boolean; timezone?: string } = {}) =>
+  rig.service.subscribe({ guildId: "g1", channelId, storyId: "test-story", schedule: extra.schedule ?? "daily 08:00", timezone: extra.timezone ?? "UTC", quiet: extra.quiet ?? true }).subscription;
+const titles = (channelId: string) => poster.messages(channelId).map((m) => m.payload.content ?? m.payload.embeds[0]?.title);
+
+beforeEach(() => {
+  file = path.join(mkdtempSync(path.join(tmpdir(), "storyline-digest-")), "state.sqlite");
+  setArticles([article("a1", "2025-03-01", "proposed", "We propose talks in March.")]);
+  poster = fakePoster();
+  clock = testClock("2025-03-01T07:00:00Z");
+  rig = open();
+});
+
+describe("digest runs", () => {
+  it("schedules each subscription in its own zone, and posts when the scheduler fires", async () => {
+    subscribe("c1", { timezone: "Europe/Kyiv" });
+    expect([...rig.scheduler.tasks].map((t) => [t.cron, t.timezone])).toEqual([["0 8 * * *", "Europe/Kyiv"]]);
+    clock.set("2025-03-01T06:00:00Z"); // 08:00 in Kyiv (UTC+2)
+    rig.scheduler.fireAll();
+    await vi.waitFor(() => expect(titles("c1")).toEqual(["Where things stand · Test story"]));
+  });
+
+  it("posts a short summary first, then exactly what changed, then nothing while nothing changes", async () => {
+    const sub = subscribe("c1");
+    clock.set("2025-03-01T08:00:00Z");
+    expect(await rig.service.tick(sub.id)).toBe("posted");
+    setArticles([...articles, article("a2", "2025-03-01", "scheduled", "The talks are set for Geneva.")]);
+    clock.set("2025-03-02T08:00:00Z");
+    expect(await rig.service.tick(sub.id)).toBe("posted");
+    clock.set("2025-03-03T08:00:00Z");
+    expect(await rig.service.tick(sub.id)).toBe("nothing-new");
+
+    expect(titles("c1")).toEqual(["Where things stand · Test story", "What changed · Test story"]);
+    const change = poster.messages("c1")[1]!.payload;
+    expect(change.embeds[0]!.description).toMatch(/^1 new article since <t:\d+:f>:\n• Article a2 — /);
+    expect(change.embeds[1]!.fields).toEqual([{ name: "Border talks: Proposed → Scheduled", value: "1 Mar 2025 · Talks scheduled" }]);
+    expect(change.embeds[2]!.fields!.map((f) => f.value)).toEqual([expect.stringContaining("The talks are set for Geneva.")]);
+  });
+
+  it("says nothing changed in one line when the subscription is not quiet", async () => {
+    const sub = subscribe("c1", { quiet: false });
+    clock.set("2025-03-01T08:00:00Z");
+    await rig.service.tick(sub.id);
+    clock.set("2025-03-02T08:00:00Z");
+    await rig.service.tick(sub.id);
+    expect(titles("c1")[1]).toMatch(/^No changes in Test story since <t:\d+:f>\.$/);
+  });
+
+  it("does not post twice for the same run after a restart in the same minute", async () => {
+    const sub = subscribe("c1");
+    clock.set("2025-03-01T08:00:00Z");
+    await rig.service.tick(sub.id);
+    rig = rig.restart();
+    clock.set("2025-03-01T08:00:40Z");
+    await rig.service.catchUp();
+    expect(await rig.service.tick(sub.id)).toBe("already-done");
+    expect(poster.messages("c1")).toHaveLength(1);
+  });
+
+  it("finishes a run that crashed between the post and the cursor update, still with one message", async () => {
+    const sub = subscribe("c1");
+    rig.db.close();
+    // The process dies right after Discord accepted the post, before the cursor moved.
+    const db = openStateDb(file);
+    const crashing = { ...subscriptionRepo(db), finishRun: () => { throw new Error("killed"); } };
+    rig = open(crashing);
+    clock.set("2025-03-01T08:00:00Z");
+    await expect(rig.service.tick(sub.id)).rejects.toThrow("killed");
+    expect(poster.messages("c1")).toHaveLength(1);
+    expect(rig.repo.unfinishedRuns()).toHaveLength(1);
+    db.close();
+
+    rig = open();
+    clock.set("2025-03-01T08:03:00Z");
+    await rig.service.catchUp();
+    expect(poster.messages("c1")).toHaveLength(1);
+    expect(rig.repo.unfinishedRuns()).toEqual([]);
+    expect(rig.repo.run(sub.id, "2025-03-01T08:00:00.000Z")?.state).toBe("done");
+    clock.set("2025-03-02T08:00:00Z");
+    expect(await rig.service.tick(sub.id)).toBe("nothing-new"); // the cursor moved: the summary is not sent again
+  });
+
+  it("catches up missed runs after downtime with one digest covering the whole gap", async () => {
+    const sub = subscribe("c1", { schedule: "hourly" });
+    clock.set("2025-03-01T08:00:00Z");
+    await rig.service.tick(sub.id);
+    rig.db.close();
+    // Down from 08:00 to 13:30; two articles arrived meanwhile.
+    setArticles([...articles, article("a2", "2025-03-01", "scheduled", "Set for Geneva."), article("a3", "2025-03-01", "held", "The talks were held.")]);
+    clock.set("2025-03-01T13:30:00Z");
+    rig = open();
+    await rig.service.catchUp();
+    expect(poster.messages("c1")).toHaveLength(2);
+    expect(poster.messages("c1")[1]!.payload.embeds[0]!.description).toMatch(/^2 new articles since/);
+    expect(rig.repo.run(sub.id, "2025-03-01T13:00:00.000Z")?.state).toBe("done");
+    expect(rig.repo.run(sub.id, "2025-03-01T12:00:00.000Z")).toBeUndefined();
+  });
+
+  it("marks a subscription whose channel is gone as failing and keeps posting the others", async () => {
+    const gone = subscribe("c1");
+    const fine = subscribe("c2");
+    poster.unusable.add("c1");
+    clock.set("2025-03-01T08:00:00Z");
+    expect(await rig.service.tick(gone.id)).toBe("failed");
+    expect(await rig.service.tick(fine.id)).toBe("posted");
+    const listed = rig.service.list("g1").map((e) => [e.subscription.channelId, e.subscription.failing, e.subscription.lastError]);
+    expect(listed).toEqual([
+      ["c1", true, "Cannot post in <#c1>: the channel was deleted."],
+      ["c2", false, undefined],
+    ]);
+    // Permissions restored: the next run posts and the failure clears.
+    poster.unusable.delete("c1");
+    clock.set("2025-03-02T08:00:00Z");
+    expect(await rig.service.tick(gone.id)).toBe("posted");
+    expect(rig.service.list("g1")[0]!.subscription.failing).toBe(false);
+  });
+
+  it("updates a channel's subscription in place, and unsubscribes it", () => {
+    subscribe("c1");
+    const again = rig.service.subscribe({ guildId: "g1", channelId: "c1", storyId: "test-story", schedule: "hourly", timezone: "UTC", quiet: true });
+    expect(again.created).toBe(false);
+    expect(rig.service.list("g1").map((e) => e.subscription.schedule)).toEqual(["hourly"]);
+    expect(rig.scheduler.tasks.size).toBe(1);
+    expect(rig.service.unsubscribe("g1", "c1")).toBe(true);
+    expect(rig.service.list("g1")).toEqual([]);
+    expect(rig.scheduler.tasks.size).toBe(0);
+  });
+});
+
+describe("pacing posts", () => {
+  it("spaces posts at least the interval apart", async () => {
+    let now = 1_000;
+    const slept: number[] = [];
+    const pace = createPacer(25, { now: () => now, sleep: async (ms) => void slept.push(ms) });
+    await pace();
+    await pace();
+    await pace();
+    now += 100;
+    await pace();
+    expect(slept).toEqual([25, 50]);
+  });
+});

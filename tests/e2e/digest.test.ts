@@ -13,7 +13,7 @@ let workspace: ReturnType<typeof tempWorkspace>;
 let clock: ReturnType<typeof testClock>;
 
 beforeEach(async () => {
-  discord = await startFakeDiscord({ guilds: [{ name: "Newsroom", channels: [{ name: "general" }, { name: "news" }, { name: "quiet-room", denyBot: String(1 << 11) }] }] });
+  discord = await startFakeDiscord({ guilds: [{ name: "Newsroom", channels: [{ name: "general" }, { name: "news" }, { name: "archive" }, { name: "quiet-room", denyBot: String(1 << 11) }] }] });
   workspace = tempWorkspace();
   clock = testClock("2025-03-01T07:59:00Z");
 });
@@ -71,6 +71,11 @@ describe("scheduled digests on (fake) Discord", { timeout: 20_000 }, () => {
     expect(header!.description).toMatch(/^1 new article since <t:\d+:f>:\n• Trump and Zelenskyy meet at the White House — Test Wire, 2 Mar 2025$/);
     expect(threads!.fields).toEqual([{ name: "Trump–Zelenskyy meeting: Planned → Held", value: "2 Mar 2025 · The two presidents met at the White House" }]);
     expect(quotes!.fields).toEqual([{ name: "Volodymyr Zelenskyy", value: "“We talked about security guarantees for Ukraine.”\n2 Mar 2025 · Test Wire" }]);
+
+    // A broken edit of that file is reported down to the field, and the last good version keeps serving.
+    writeFileSync(path.join(workspace.dataDir, "stories/ukraine-peace-talks/articles/2025-03-02-zelenskyy-visit.json"), JSON.stringify({ ...newArticle, status: [{ ...newArticle.status[0], state: "finished" }] }));
+    await vi.waitFor(() => expect(running!.logs.some((l) => String(l.msg).includes("2025-03-02-zelenskyy-visit.json: status[0].state: Invalid option"))).toBe(true), { timeout: 5_000 });
+    expect(running!.store.catalog().stories[0]!.status.at(-1)?.state).toBe("held");
   });
 
   it("finishes a run whose post was accepted just before a crash, and still one message", async () => {
@@ -91,20 +96,26 @@ describe("scheduled digests on (fake) Discord", { timeout: 20_000 }, () => {
     expect(discord.messages(news)).toHaveLength(1);
   });
 
-  it("marks a deleted channel failing in /digest list while the other subscriptions still post", async () => {
+  it("marks deleted and forbidden channels failing in /digest list while the other subscriptions still post", async () => {
     await start();
-    const [general, news] = [channel("general"), channel("news")];
+    const [general, news, archive] = [channel("general"), channel("news"), channel("archive")];
     await discord.sendCommand(subscribeCommand(general));
     await discord.sendCommand(subscribeCommand(news));
+    await discord.sendCommand(subscribeCommand(archive));
     discord.deleteChannel(general);
+    discord.forbidChannel(archive);
     clock.set("2025-03-01T08:00:00Z");
     running!.scheduler.fireAll();
     await vi.waitFor(() => expect(discord.messages(news)).toHaveLength(1));
-    await vi.waitFor(() => expect(running!.logs.some((l) => l.msg === "Digest channel unusable; subscription marked failing")).toBe(true));
+    await vi.waitFor(() => expect(running!.logs.filter((l) => l.msg === "Digest channel unusable; subscription marked failing")).toHaveLength(2));
 
     const listed = await discord.sendCommand({ name: "digest", channelId: news, options: [{ name: "list", type: 1 }] });
     const list = embedsOf(listed.callback?.data)[0]!;
-    expect(list.fields!.map((f) => f.value.split("\n").at(-1))).toEqual([`⚠️ Failing: Cannot post in <#${general}>: the channel was deleted.`, "Status: OK"]);
+    expect(list.fields!.map((f) => f.value.split("\n").at(-1))).toEqual([
+      `⚠️ Failing: Cannot post in <#${general}>: the channel was deleted.`,
+      "Status: OK",
+      `⚠️ Failing: Cannot post in <#${archive}>: the bot may no longer post or embed in the channel.`,
+    ]);
   });
 
   it("refuses a channel the bot cannot post in, and members without Manage Server", async () => {

@@ -13,6 +13,7 @@ import { discordChannelPoster } from "./discord/channel-poster.js";
 import { createClient } from "./discord/create-client.js";
 import { startBot } from "./discord/start-bot.js";
 import type { Logger } from "./logger.js";
+import { settleWithin } from "./util/settle-within.js";
 
 export interface AppSettings {
   token: string;
@@ -73,14 +74,9 @@ export async function startApp(settings: AppSettings): Promise<App> {
     async shutdown() {
       watcher?.close();
       // A digest post stuck on the network must not hold the process: its run is finished at the next start.
-      await bot.shutdown(() => withTimeout(digests.stop(), settings.drainMs ?? 5_000));
+      await bot.shutdown(() => settleWithin(digests.stop(), settings.drainMs ?? 5_000));
       db.close();
     },
   };
 }
 
-function withTimeout(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

@@ -1,6 +1,7 @@
 import { type Client, Events, MessageFlags } from "discord.js";
 import type { Command, CommandDeps } from "../command-kit/command.js";
 import type { Logger } from "../logger.js";
+import { settleWithin } from "../util/settle-within.js";
 import { handleInteraction } from "./handle-interaction.js";
 
 export interface BotSettings {
@@ -57,10 +58,7 @@ export async function startBot(settings: BotSettings): Promise<Bot> {
       accepting = false;
       const drainMs = settings.drainMs ?? 5_000;
       log.info({ inFlight: inFlight.size }, "Shutting down");
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, drainMs)));
-      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-      clearTimeout(timer);
+      await settleWithin(Promise.allSettled([...inFlight]), drainMs);
       await beforeDisconnect?.();
       await client.destroy();
       log.info("Disconnected from Discord");

@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
@@ -6,8 +9,12 @@ const run = promisify(execFile);
 
 /** The real `npm run ask` entry point, as a person runs it. */
 async function ask(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return askWith({ DATA_DIR: "data" }, ...args);
+}
+
+async function askWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run("node", ["--import", "tsx", "src/console/ask.ts", ...args], { env: { ...process.env, DATA_DIR: "data", LOG_LEVEL: "info" } });
+    const { stdout, stderr } = await run("node", ["--import", "tsx", "src/console/ask.ts", ...args], { env: { ...process.env, LOG_LEVEL: "info", ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -49,5 +56,24 @@ describe("npm run ask", { timeout: 20_000 }, () => {
       expect(result.stderr).toContain(message);
       expect(result.stdout).toBe("");
     }
+  });
+
+  it("reports a broken data file by file and field, and still answers from the rest", async () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "storyline-ask-")), "data");
+    cpSync("data", dataDir, { recursive: true });
+    writeFileSync(path.join(dataDir, "stories/ukraine-peace-talks/articles/2025-03-01-broken.json"), JSON.stringify({ id: "broken", title: "x", date: "March" }));
+    const result = await askWith({ DATA_DIR: dataDir }, "/quote speaker:Peskov");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Quotes from Dmitry Peskov/);
+    expect(result.stderr).toContain("2025-03-01-broken.json: date: expected a date as YYYY-MM-DD");
+    expect(result.stderr).toContain("2025-03-01-broken.json: source: Invalid input");
+  });
+
+  it("exits 1 with a clear message when no story is valid", async () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "storyline-ask-")), "data");
+    mkdirSync(path.join(dataDir, "stories"), { recursive: true });
+    const result = await askWith({ DATA_DIR: dataDir }, "/status");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`No valid story in ${dataDir}/stories.\n`);
   });
 });

@@ -27,6 +27,13 @@ const refused: Command = {
     throw new UserError("That date is in the future.");
   },
 };
+const brokenChoices: Command = {
+  definition: { name: "pick", description: "Test command pick", options: [{ type: 3, name: "thing", description: "A thing", autocomplete: true }] },
+  run: () => reply({ title: "picked" }),
+  autocomplete() {
+    throw new Error("choices exploded");
+  },
+};
 const slow: Command = {
   definition: definition("slow"),
   async run() {
@@ -73,6 +80,12 @@ describe("Storyline on (fake) Discord, through the real discord.js client", { ti
     expect(choices).toEqual([{ name: "Dmitry Peskov — Kremlin spokesperson", value: "Dmitry Peskov" }]);
     const topics = await discord.sendAutocomplete({ name: "status", options: [string("topic", "meet", true)] });
     expect(topics.map((c) => c.value)).toEqual(["Trump–Putin meeting", "Trump–Zelenskyy meeting"]);
+  });
+
+  it("answers a failing autocomplete with no choices, and logs the bug", async () => {
+    const { discord, logs } = await start({ extraCommands: [brokenChoices] });
+    expect(await discord.sendAutocomplete({ name: "pick", options: [string("thing", "x", true)] })).toEqual([]);
+    expect(logs.find((l) => l.msg === "Autocomplete failed")).toMatchObject({ command: "pick", err: { message: "choices exploded" } });
   });
 
   it("shows a bug as an ephemeral reference the log can find, and a user mistake as itself", async () => {

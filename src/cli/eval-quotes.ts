@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseBrat } from "../core/extract/brat.js";
+import { goldQuotes } from "../core/extract/gold-quotes.js";
+import { predictQuotes } from "../core/extract/predict-quotes.js";
+import { type QuoteCounts, addCounts, emptyCounts, quoteMetrics, scoreDocument } from "../core/extract/quote-score.js";
+
+/**
+ * Scores direct-quote extraction against PolNeAR:
+ *   npm run eval:quotes -- <PolNeAR checkout or git dir> --split dev [--errors]
+ * Articles annotated by several annotators are scored against the first annotator's file.
+ */
+
+interface CorpusDocument {
+  name: string;
+  text: string;
+  ann: string;
+}
+
+function main(argv: string[]): number {
+  const args = argv.filter((a) => !a.startsWith("--"));
+  const splitAt = argv.indexOf("--split");
+  const split = splitAt >= 0 ? argv[splitAt + 1] : "dev";
+  const showErrors = argv.includes("--errors");
+  const root = args.find((a) => a !== split);
+  if (!root || !split || !/^(train|dev|test)$/.test(split)) {
+    process.stderr.write("usage: eval:quotes -- <PolNeAR checkout or git dir> --split train|dev [--errors]\n");
+    return 2;
+  }
+  const documents = existsSync(path.join(root, "data", split, "text")) ? readCheckout(root, split) : readGitDir(root, split);
+  if (documents.length === 0) {
+    process.stderr.write(`no ${split} articles found under ${root}\n`);
+    return 1;
+  }
+  let counts: QuoteCounts = emptyCounts();
+  for (const doc of documents) {
+    const scored = scoreDocument(goldQuotes(doc.text, parseBrat(doc.ann)), predictQuotes(doc.text));
+    counts = addCounts(counts, scored.counts);
+    if (showErrors) printErrors(doc, scored);
+  }
+  const m = quoteMetrics(counts);
+  const f = (x: number) => x.toFixed(3);
+  process.stdout.write(
+    `PolNeAR ${split}: ${documents.length} articles, ${counts.gold} gold quotes, ${counts.predicted} predicted\n` +
+      `detection  precision ${f(m.precision)}  recall ${f(m.recall)}  F1 ${f(m.f1)}\n` +
+      `speaker accuracy ${f(m.speakerAccuracy)} (${counts.speakerRight}/${counts.named} gold quotes with a named source)\n`,
+  );
+  return 0;
+}
+
+function printErrors(doc: CorpusDocument, scored: ReturnType<typeof scoreDocument>): void {
+  const clip = (s: number, e: number) => doc.text.slice(s, e).replace(/\s+/g, " ").slice(0, 100);
+  const context = (s: number, e: number) => doc.text.slice(Math.max(0, s - 120), e + 120).replace(/\s+/g, " ");
+  for (const miss of scored.speakerMisses) {
+    process.stdout.write(
+      `SPEAKER ${doc.name}: gold "${miss.gold.source}" got "${miss.predicted?.speaker ?? "-"}" [${(miss.predicted as { rule?: string } | undefined)?.rule ?? "missed"}]\n   ${context(miss.gold.start, miss.gold.end)}\n`,
+    );
+  }
+  for (const p of scored.spurious) process.stdout.write(`SPURIOUS ${doc.name}: "${clip(p.start, p.end)}"\n   ${context(p.start, p.end)}\n`);
+  for (const g of scored.missed) process.stdout.write(`MISSED ${doc.name}: "${clip(g.start, g.end)}"\n   ${context(g.start, g.end)}\n`);
+}
+
+/** Pairs each text with the alphabetically first annotator file of the same article. */
+function pairDocuments(split: string, textNames: string[], annNames: string[], read: (p: string) => string): CorpusDocument[] {
+  const anns = [...annNames].sort();
+  return textNames
+    .filter((n) => n.endsWith(".txt"))
+    .sort()
+    .flatMap((textName) => {
+      const stem = textName.replace(/\.txt$/, "");
+      const ann = anns.find((a) => a.startsWith(`${stem}_`) && a.endsWith(".ann"));
+      if (!ann) return [];
+      return [{ name: stem, text: read(`data/${split}/text/${textName}`), ann: read(`data/${split}/attributions/${ann}`) }];
+    });
+}
+
+function readCheckout(root: string, split: string): CorpusDocument[] {
+  const list = (dir: string) => readdirSync(path.join(root, "data", split, dir));
+  return pairDocuments(split, list("text"), list("attributions"), (p) => readFileSync(path.join(root, p), "utf8"));
+}
+
+function readGitDir(gitDir: string, split: string): CorpusDocument[] {
+  const git = (args: string[], input?: string) => {
+    const result = spawnSync("git", [`--git-dir=${gitDir}`, ...args], { input, maxBuffer: 1 << 30 });
+    if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${result.stderr.toString()}`);
+    return result.stdout;
+  };
+  const names = (dir: string) =>
+    git(["ls-tree", "--name-only", "HEAD", `data/${split}/${dir}/`]).toString("utf8").split("\n").filter(Boolean).map((p) => path.posix.basename(p));
+  const textNames = names("text");
+  const annNames = names("attributions");
+  const wanted = pairDocuments(split, textNames, annNames, (p) => p);
+  const paths = wanted.flatMap((d) => [d.text, d.ann]);
+  const blobs = readBlobs(git(["cat-file", "--batch"], paths.map((p) => `HEAD:${p}\n`).join("")));
+  return wanted.map((d, i) => ({ name: d.name, text: blobs[2 * i] ?? "", ann: blobs[2 * i + 1] ?? "" }));
+}
+
+/** Splits `git cat-file --batch` output: a header line with the byte size, the bytes, a newline. */
+function readBlobs(out: Buffer): string[] {
+  const blobs: string[] = [];
+  let at = 0;
+  while (at < out.length) {
+    const headerEnd = out.indexOf(10, at);
+    const header = out.subarray(at, headerEnd).toString("utf8");
+    const size = Number(header.split(" ")[2]);
+    if (!Number.isFinite(size)) throw new Error(`git cat-file: ${header}`);
+    blobs.push(out.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8"));
+    at = headerEnd + 1 + size + 1;
+  }
+  return blobs;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,5 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { config as loadDotenv } from "dotenv";
 import path from "node:path";
+import { readConfig } from "../config.js";
 import { buildCatalog } from "../core/build-catalog.js";
 import { formatProblem } from "../core/errors.js";
 import { formatStory } from "../core/ingest/format-story.js";
@@ -30,7 +32,8 @@ function parseArgs(argv: string[]): Options | undefined {
     else files.push(argv[i]!);
   }
   if (files.length === 0) return undefined;
-  return { files, ...(storyId ? { storyId } : {}), dataDir: process.env.DATA_DIR ?? "data" };
+  loadDotenv({ quiet: true });
+  return { files, ...(storyId ? { storyId } : {}), dataDir: readConfig(process.env).dataDir };
 }
 
 async function main(argv: string[]): Promise<number> {

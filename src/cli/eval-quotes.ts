@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { baselineQuotes } from "../core/extract/baseline-quotes.js";
 import { parseBrat } from "../core/extract/brat.js";
 import { goldQuotes } from "../core/extract/gold-quotes.js";
 import { predictQuotes } from "../core/extract/predict-quotes.js";
@@ -8,8 +9,9 @@ import { type QuoteCounts, addCounts, emptyCounts, quoteMetrics, scoreDocument }
 
 /**
  * Scores direct-quote extraction against PolNeAR:
- *   npm run eval:quotes -- <PolNeAR checkout or git dir> --split dev [--errors]
+ *   npm run eval:quotes -- <PolNeAR checkout or git dir> --split dev [--errors] [--baseline]
  * Articles annotated by several annotators are scored against the first annotator's file.
+ * `--baseline` scores the issue's yardstick (every quoted span, nearest name) instead of the extractor.
  */
 
 interface CorpusDocument {
@@ -23,9 +25,10 @@ function main(argv: string[]): number {
   const splitAt = argv.indexOf("--split");
   const split = splitAt >= 0 ? argv[splitAt + 1] : "dev";
   const showErrors = argv.includes("--errors");
+  const predict = argv.includes("--baseline") ? baselineQuotes : predictQuotes;
   const root = args.find((a) => a !== split);
   if (!root || !split || !/^(train|dev|test)$/.test(split)) {
-    process.stderr.write("usage: eval:quotes -- <PolNeAR checkout or git dir> --split train|dev [--errors]\n");
+    process.stderr.write("usage: eval:quotes -- <PolNeAR checkout or git dir> --split train|dev [--errors] [--baseline]\n");
     return 2;
   }
   const documents = existsSync(path.join(root, "data", split, "text")) ? readCheckout(root, split) : readGitDir(root, split);
@@ -35,14 +38,14 @@ function main(argv: string[]): number {
   }
   let counts: QuoteCounts = emptyCounts();
   for (const doc of documents) {
-    const scored = scoreDocument(goldQuotes(doc.text, parseBrat(doc.ann)), predictQuotes(doc.text));
+    const scored = scoreDocument(goldQuotes(doc.text, parseBrat(doc.ann)), predict(doc.text));
     counts = addCounts(counts, scored.counts);
     if (showErrors) printErrors(doc, scored);
   }
   const m = quoteMetrics(counts);
   const f = (x: number) => x.toFixed(3);
   process.stdout.write(
-    `PolNeAR ${split}: ${documents.length} articles, ${counts.gold} gold quotes, ${counts.predicted} predicted\n` +
+    `PolNeAR ${split}${predict === baselineQuotes ? " (baseline)" : ""}: ${documents.length} articles, ${counts.gold} gold quotes, ${counts.predicted} predicted\n` +
       `detection  precision ${f(m.precision)}  recall ${f(m.recall)}  F1 ${f(m.f1)}\n` +
       `speaker accuracy ${f(m.speakerAccuracy)} (${counts.speakerRight}/${counts.named} gold quotes with a named source)\n`,
   );

@@ -51,6 +51,14 @@ describe("eval:quotes CLI", () => {
     for (const line of expected) expect(stdout).toContain(line);
   }, CLI_TIMEOUT);
 
+  it("scores the issue's baseline with --baseline: every quoted span of three words, nearest name", () => {
+    const { status, stdout } = runCli("eval-quotes.ts", [root, "--split", "dev", "--baseline"]);
+    expect(status).toBe(0);
+    expect(stdout).toContain("(baseline): 2 articles, 2 gold quotes, 3 predicted");
+    expect(stdout).toContain("precision 0.667  recall 1.000  F1 0.800");
+    expect(stdout).toContain("speaker accuracy 1.000 (2/2");
+  }, CLI_TIMEOUT);
+
   it("refuses a missing split", () => {
     expect(runCli("eval-quotes.ts", [root, "--split", "train"]).status).toBe(1);
   }, CLI_TIMEOUT);

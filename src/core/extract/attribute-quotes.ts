@@ -1,5 +1,8 @@
 import { blankSpans } from "./blank-quotes.js";
+import { embeddedPostSpans } from "./embedded-posts.js";
 import { type NameMention, nameMentions } from "./name-mentions.js";
+import { framedAsTheirWords } from "./put-it-speaker.js";
+import { withDoubledApostrophesAsMarks } from "./quote-marks.js";
 import { canBeQuote, looksLikeQuote } from "./quote-filter.js";
 import { type Found, type Scene, SPEECH_VERB, sentenceSubject, usable } from "./quote-scene.js";
 import { type QuotedSpan, quotedSpans } from "./quoted-spans.js";
@@ -28,7 +31,7 @@ export interface QuoteAnalysis {
 }
 
 /** Rules that read the attribution written next to the quote, as opposed to guessing from context. */
-const STRONG_RULES = new Set(["said X", "X said", "he adds", "X verbs", "― X", "according to", "transcript", "..., said X"]);
+const STRONG_RULES = new Set(["as X put it", "said X", "X said", "he adds", "X verbs", "― X", "according to", "transcript", "..., said X"]);
 
 /** Rules that found a speech verb for the quote, only further away. */
 const WEAK_BUT_FRAMED = new Set(["X said: ", "X ..., saying", "X's claim", "later verb"]);
@@ -41,19 +44,25 @@ const SPEECH_NOUN = /(?:^|\s)([\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*
  * words and titles named as such are dropped first; after attribution, Title Case spans that
  * no speech verb frames are dropped as titles and slogans.
  */
-export function findQuotes(text: string): QuoteAnalysis {
+export function findQuotes(raw: string): QuoteAnalysis {
+  const text = withDoubledApostrophesAsMarks(raw);
   const all = quotedSpans(text);
   const sentences = sentenceSpans(text, all);
   const mentions = nameMentions(text, all.map((q) => ({ start: q.start - 1, end: q.end + 1 })));
   const scene: Scene = { text, plain: blankSpans(text, all), sentences, mentions };
   const before = (q: QuotedSpan) => text.slice(Math.max(0, q.start - 40), q.start - 1);
-  const kept = all.filter((q) => canBeQuote(text.slice(q.start, q.end), before(q)));
+  const after = (q: QuotedSpan) => text.slice(q.end, q.end + 80);
+  const posts = embeddedPostSpans(text);
+  const inPost = (q: QuotedSpan) => posts.some((p) => p.start <= q.start && q.end <= p.end);
+  const kept = all.filter((q) => canBeQuote(text.slice(q.start, q.end), before(q), after(q)) && !inPost(q));
   const quotes: FoundQuote[] = [];
   for (const quote of kept) {
     const previous = quotes[quotes.length - 1];
     const found = speakerFor(scene, quote, previous);
-    if (previous && !previous.segments[previous.segments.length - 1]!.closed && quote.paragraph === previous.segments[previous.segments.length - 1]!.paragraph + 1 && startsParagraph(text, quote)) {
-      // The news convention for a quote over several paragraphs: no closing mark until its last paragraph.
+    const last = previous?.segments[previous.segments.length - 1];
+    // The news convention for a quote over several paragraphs: no closing mark until its last paragraph.
+    // A transcript opens each turn the same way, but a new speaker label starts a new quote.
+    if (previous && last && !last.closed && quote.paragraph === last.paragraph + 1 && startsParagraph(text, quote) && found?.rule !== "transcript") {
       previous.segments.push(quote);
       if (found && STRONG_RULES.has(found.rule) && !STRONG_RULES.has(previous.rule)) Object.assign(previous, found);
       continue;
@@ -96,6 +105,8 @@ function speakerFor(scene: Scene, quote: QuotedSpan, previous: FoundQuote | unde
   // comma, "?" or "!", or opens its sentence. `"a big deal." Sims say ...` is a new clause.
   const inner = scene.text.slice(quote.start, quote.end).trim();
   const handsOver = /[,?!—–-]$/.test(inner) || /^\s*[,—–-]/.test(after) || beforeText.trim() === "";
+  const framed = framedAsTheirWords(scene, sentence.start, beforeText, afterStart, after);
+  if (framed) return framed;
   const fromAfter = handsOver ? speakerAfter(scene, afterStart, afterEnd, after) : undefined;
   if (fromAfter) return fromAfter;
 

@@ -2,11 +2,22 @@ import { MIN_QUOTE_WORDS } from "./gold-quotes.js";
 import { wordCount } from "./quoted-spans.js";
 
 const SMALL_WORDS = new Set("a an the of and or in on at to for with from by as is vs".split(" "));
-const TITLE_CUE = /\b(book|books|film|movie|show|series|song|album|titled|entitled|headlined|headline|column|op-ed|essay|commentary|editorial|broadcast of|episode of|program|podcast|documentary|dubbed|named|nicknamed|slogan|hashtag|chants? of|the phrase|the term|so-called|known as|star of|host of|hosts|edits|on|read)\s*,?\s*$/i;
+const TITLE_CUE = /\b(book|books|film|movie|show|series|song|album|anthem|hymn|autobiography|memoir|biography|novel|musical|poem|interview with|appearance on|appeared on|told|titled|entitled|headlined|headline|column|op-ed|essay|commentary|editorial|broadcast of|episode of|program|podcast|documentary|dubbed|named|nicknamed|slogan|hashtag|chants? of|the phrase|the term|so-called|known as|star of|host of|hosts|edits|on|read)\s*,?\s*$/i;
 
-/** Whether a quoted span can be someone's words at all: long enough, and not markup. */
-export function canBeQuote(inner: string, textBefore: string): boolean {
+/** A headline credited to its writer, as news digests list them: `"Museum to close," by Times' Jane Roe:`. */
+const BYLINE = /^\s*["”]\s*by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}\p{N}.’'-]*\s+){0,5}[\p{Lu}][\p{L}\p{N}.’'-]*\s*[:,(]/u;
+
+const DEFINED_AFTER = /^\s*["”]\s*,?\s*(?:(?:which|that)\s+(?:is|are|was|were)\s+defined\s+as|defined\s+as|meaning\s+that)\b/u;
+const TRANSLATED_BEFORE = /\b(?:Latin|Greek|French|Spanish|German|Italian|Arabic|Hebrew|Russian|Chinese|Japanese|Yiddish)\s+for\s*$/u;
+
+/** Whether a quoted span can be someone's words at all: long enough, and not markup, a sign-off or a headline. */
+export function canBeQuote(inner: string, textBefore: string, textAfter = ""): boolean {
   if (wordCount(inner) < MIN_QUOTE_WORDS) return false;
+  // The writer's sign-off under an article: "Follow Jane Roe on Twitter @janeroe."
+  if (/^\s*Follow\b.*\bon\s+(?:Twitter|Facebook|Instagram)\b/i.test(inner)) return false;
+  if (/,\s*$/.test(inner) && BYLINE.test(textAfter)) return false;
+  // A term mentioned rather than used: a "targeted area," which is defined as ...; Latin for "...".
+  if (DEFINED_AFTER.test(textAfter) || TRANSLATED_BEFORE.test(textBefore)) return false;
   // A show or a book named after its outlet or a preposition: on CBS's "Face the Nation".
   if (isTitleCase(inner) && (TITLE_CUE.test(textBefore) || /(?:\bon|[’']s?)\s*$/u.test(textBefore))) return false;
   // Attribute values of embedded tweets and links: author="@x" datetime="...".

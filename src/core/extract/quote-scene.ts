@@ -42,8 +42,22 @@ export function sentenceSubject(scene: Scene, start: number, end: number): Speak
   const clause = scene.plain.slice(start, end);
   const opener = /^(?:[^,]{0,15}\b)?(?:in|at|on|during|after|before|asked|speaking|when|while|with|from|later|earlier|as|for|despite|since|addressing|responding|writing|following|amid|under|by|among|like|unlike|to|of|if|once|until|through)\b[^,]{0,100},\s*/i.exec(clause);
   const from = start + (opener ? opener[0].length : 0);
-  const first = scene.mentions.find((m) => m.start >= from && m.start < end);
+  const inClause = scene.mentions.filter((m) => m.start >= from && m.start < end);
+  // Openers can run over several commas ("Speaking in Salem, New Hampshire, Trump went ..."):
+  // the subject is the first name that a verb follows, not one governed by a preposition.
+  const first = inClause.find((m) => headsClause(scene.plain, m)) ?? inClause[0];
   const pronoun = /\b(he|she|they|we|i)\b/i.exec(scene.plain.slice(from, first ? first.start : end));
   if (pronoun) return { kind: "pronoun", pronoun: pronoun[1]!.toLowerCase(), at: from + pronoun.index };
   return first ? { kind: "name", mention: first } : undefined;
+}
+
+const GOVERNED = /\b(?:the|a|an|of|in|at|on|to|from|for|with|by|into|near|about|across|outside|inside|over)\s+$/i;
+const NOT_A_VERB = /^(?:of|in|at|on|for|with|and|or|but|so|to|from|by|the|a|an|who|which|that|whose|as|than|is|was|during|after|before|since|until|under|about|against|over|through|into|when|while|where|if|because|although|though|amid|like|near|per|via)\b/;
+
+function headsClause(plain: string, mention: { start: number; end: number }): boolean {
+  if (GOVERNED.test(plain.slice(Math.max(0, mention.start - 12), mention.start))) return false;
+  // An appositive may stand between the name and its verb: "Clinton, the former secretary of State, stressed".
+  const rest = plain.slice(mention.end, mention.end + 120).replace(/^,\s*[\p{Ll}\p{N}][^,;:.]{0,80},/u, "");
+  const verb = /^\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u.exec(rest);
+  return verb !== null && !NOT_A_VERB.test(verb[1]!);
 }

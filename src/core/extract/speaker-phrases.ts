@@ -72,9 +72,12 @@ export function subjectEndingAt(text: string, end: number, start: number, mentio
   const phrase = text.slice(from, cut).trim();
   if (!/[\p{L}]/u.test(phrase) || /^(is|was|has|had|it|this|that)$/i.test(phrase)) return undefined;
   const inside = mentions.find((m) => m.start >= from && m.end <= cut);
-  // "Brafman had basically said": a name followed only by auxiliaries and adverbs is the subject.
-  const tail = inside && inside.start === from ? text.slice(inside.end, cut).trim() : undefined;
-  if (inside && tail !== undefined && tail.split(/\s+/).every((w) => w === "" || AUXILIARY_OR_ADVERB.test(w))) return { kind: "name", mention: inside };
+  // "Brafman had basically said": a name followed only by auxiliaries and adverbs is the subject,
+  // with any role written before it: "the Democratic candidate Hillary Clinton boldly said".
+  const lastName = mentions.filter((m) => m.start >= from && m.end <= cut).pop();
+  const lead = lastName ? text.slice(from, lastName.start).trim().replace(/^(?:the|a|an)\s+/i, "") : "";
+  const tail = lastName && (lead === "" || lead === lastName.role) ? text.slice(lastName.end, cut).trim() : undefined;
+  if (lastName && tail !== undefined && tail.split(/\s+/).every((w) => w === "" || AUXILIARY_OR_ADVERB.test(w))) return { kind: "name", mention: lastName };
   if (/\b(who|which|that)$/i.test(phrase)) return undefined;
   return { kind: "nominal", text: phrase.replace(/^(the|a|an)\s+/i, ""), at: from, ...(inside ? { mention: inside } : {}) };
 }
@@ -105,5 +108,6 @@ export function subjectStartingAt(text: string, start: number, end: number, ment
 }
 
 function mentionEndingAt(text: string, end: number, mentions: readonly NameMention[]): NameMention | undefined {
-  return mentions.find((m) => m.end <= end && text.slice(m.end, end).trim().replace(/^[’']s?$/, "") === "" && end - m.end < 4);
+  // The comma closing an appositive name counts as its end: "the spokesman, Josh Earnest, said".
+  return mentions.find((m) => m.end <= end && text.slice(m.end, end).trim().replace(/^(?:[’']s?|,)$/, "") === "" && end - m.end < 4);
 }

@@ -12,6 +12,7 @@ const FINITE = [
   "pointed out", "went on", "chimed in", "shot back", "fired back", "was quoted as saying", "is quoted as saying",
   "reported", "reports", "revealed", "reveals", "answered", "answers", "echoed", "echoes", "retorted", "agreed", "agrees",
   "opined", "points out", "goes on", "chimes in", "replied", "offered", "called", "labeled", "described",
+  "hailed", "praised",
 ];
 const PARTICIPLE = [
   "saying", "adding", "noting", "telling", "writing", "declaring", "explaining", "arguing", "insisting", "warning",

@@ -3,7 +3,7 @@ import { listEmbed, reply } from "../src/command-kit/embed-limits.js";
 import { COLORS, escapeMarkdown, formatDate, sourceLink } from "../src/command-kit/format.js";
 import { pickStory } from "../src/core/pick-story.js";
 import { searchQuotes } from "../src/core/search-quotes.js";
-import type { Quote } from "../src/core/story.js";
+import type { Quote, Story } from "../src/core/story.js";
 import { indexStory } from "../src/core/story-index.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 
@@ -24,17 +24,17 @@ export const quote: Command = {
     const story = pickStory(deps.catalog(), stringOption(options, "story"));
     const query = stringOption(options, "query");
     const speaker = stringOption(options, "speaker");
-    const result = searchQuotes(story, { ...(query ? { query } : {}), ...(speaker ? { speaker } : {}) });
+    const result = searchQuotes(story, { ...(query ? { query } : {}), ...(speaker ? { speaker } : {}) }, { limit: SHOWN });
     const asked = [query ? `matching "${query}"` : "", speaker ? `from ${result.speakers?.length ? result.speakers.map((p) => p.name).join(" or ") : speaker}` : ""]
       .filter(Boolean)
       .join(" ");
 
-    if (result.quotes.length === 0) {
+    if (result.total === 0) {
       const index = indexStory(story);
       const suggestions = speaker && result.speakers?.length === 0 ? index.people.suggest(speaker) : [];
       const lines = [
         speaker && result.speakers?.length === 0 ? `Nobody called "${speaker}" is quoted in ${story.title}.` : `No quote ${asked} in ${story.title}.`,
-        suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : `People quoted: ${quotedPeople(story.quotes).join(", ") || "none yet"}.`,
+        suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : `People quoted: ${quotedPeople(story).join(", ") || "none yet"}.`,
       ];
       return reply({ title: "No matching quotes", description: lines.join("\n"), color: COLORS.warning });
     }
@@ -46,8 +46,8 @@ export const quote: Command = {
         title: asked ? `Quotes ${asked}` : `Latest quotes · ${story.title}`,
         color: COLORS.neutral,
         items: shown.map(quoteField),
-        alsoHidden: result.quotes.length - shown.length,
-        noun: result.quotes.length - shown.length === 1 ? "quote" : "quotes",
+        alsoHidden: result.total - shown.length,
+        noun: result.total - shown.length === 1 ? "quote" : "quotes",
         hint: "narrow it with query: or speaker:",
         footer: story.title,
       }),
@@ -60,7 +60,7 @@ export const quote: Command = {
     const story = pickStory(deps.catalog());
     const people = typed.trim()
       ? indexStory(story).people.complete(typed, 25)
-      : mostQuoted(story.quotes).slice(0, 25);
+      : indexStory(story).quotedPeople.slice(0, 25);
     return people.map((p) => ({ name: p.role ? `${p.name} — ${p.role}`.slice(0, 100) : p.name, value: p.name.slice(0, 100) }));
   },
 };
@@ -72,16 +72,7 @@ function quoteField(q: Quote) {
   return { name: q.speaker.role ? `${q.speaker.name} · ${q.speaker.role}` : q.speaker.name, value: `${said}${context}\n${where}` };
 }
 
-function mostQuoted(quotes: readonly Quote[]) {
-  const counts = new Map<string, { person: Quote["speaker"]; count: number }>();
-  for (const q of quotes) {
-    const entry = counts.get(q.speaker.id) ?? { person: q.speaker, count: 0 };
-    entry.count += 1;
-    counts.set(q.speaker.id, entry);
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count).map((e) => e.person);
-}
-
-function quotedPeople(quotes: readonly Quote[]): string[] {
-  return mostQuoted(quotes).slice(0, 10).map((p) => p.name);
+function quotedPeople(story: Story): string[] {
+  // From the index: counting a million quotes on every reply would be slow.
+  return indexStory(story).quotedPeople.slice(0, 10).map((p) => p.name);
 }

@@ -30,6 +30,10 @@ const STOPWORDS = new Set(
   "a an and are as at be but by for from has have he her his i in is it its me my of on or our she so that the their them they this to was we were will with you your".split(" "),
 );
 
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 /** Words worth matching on: folded, without punctuation; stopwords dropped unless nothing else is left. */
 export function queryWords(query: string): string[] {
   const words = foldText(query)

@@ -1,5 +1,6 @@
-import Fuse from "fuse.js";
+import Fuse, { type IFuseOptions } from "fuse.js";
 import { foldName } from "./fold-text.js";
+import { lowerBound, similarTerms } from "./search/similar-terms.js";
 
 /**
  * Finds things by name: people, parties, topics, stories. Each has several labels
@@ -19,40 +20,85 @@ interface Label<T> {
   key: string;
 }
 
+const CLOSE: IFuseOptions<Label<unknown>> = { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreFieldNorm: true };
+const LOOSE: IFuseOptions<Label<unknown>> = { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.8 };
+
 export function createNameIndex<T>(items: readonly T[], labelsOf: (item: T) => string[], displayName: (item: T) => string): NameIndex<T> {
   const labels: Label<T>[] = items.flatMap((item) => {
     const keys = new Set(labelsOf(item).map(foldName).filter(Boolean));
     return [...keys].map((key) => ({ item, key }));
   });
-  const fuse = new Fuse(labels, { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreFieldNorm: true });
-  const loose = new Fuse(labels, { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.8 });
+  // Label positions by whole key and by word, and both sorted, so exact and prefix lookups
+  // are map reads and binary searches rather than a pass over thousands of labels.
+  const byKey = groupLabels(labels.map((l, i) => [l.key, i]));
+  const byWord = groupLabels(labels.flatMap((l, i) => l.key.split(" ").map((w) => [w, i] as [string, number])));
+  const keys = [...byKey.keys()].sort();
+  const words = [...byWord.keys()].sort();
+  let everything: { close: Fuse<Label<T>>; loose: Fuse<Label<T>> } | undefined;
+  const whole = () => (everything ??= { close: new Fuse(labels, CLOSE), loose: new Fuse(labels, LOOSE) });
 
   const unique = (list: T[]) => [...new Set(list)];
+  const inOrder = (positions: Iterable<number>) => unique([...new Set(positions)].sort((a, b) => a - b).map((i) => labels[i]!.item));
+
+  /**
+   * Fuse ranks well but reads every label; with thousands of people that is too slow for
+   * autocomplete. Fuse scores a label on its own, so ranking only the labels with a word
+   * close to a query word (typos allowed, as a beginning) gives the same order, faster.
+   */
+  const fuzzy = (key: string, options: IFuseOptions<Label<unknown>>, reach: (length: number) => number) => {
+    const positions = new Set<number>();
+    for (const word of key.split(" ")) {
+      similarTerms(words, word, reach(word.length), (id) => byWord.get(words[id]!)!.forEach((i) => positions.add(i)), { prefix: true });
+    }
+    const candidates = [...positions].sort((a, b) => a - b).map((i) => labels[i]!);
+    return new Fuse(candidates, options as IFuseOptions<Label<T>>).search(key);
+  };
 
   return {
     find(query) {
       const key = foldName(query);
       if (!key) return [];
-      const exact = labels.filter((l) => l.key === key || l.key.split(" ").includes(key));
-      if (exact.length > 0) return unique(exact.map((l) => l.item));
-      const hits = fuse.search(key);
+      const exact = [...(byKey.get(key) ?? []), ...(byWord.get(key) ?? [])];
+      if (exact.length > 0) return inOrder(exact);
+      const hits = fuzzy(key, CLOSE, (n) => (n <= 2 ? 0 : n <= 7 ? 1 : 2));
       const best = hits[0]?.score;
       if (best === undefined) return [];
       // A clearly better match wins alone; near-ties are all returned.
       return unique(hits.filter((h) => (h.score ?? 1) <= best + 0.1).map((h) => h.item.item));
     },
     suggest(query, limit = 3) {
-      const hits = foldName(query) ? loose.search(foldName(query)) : [];
+      const key = foldName(query);
+      if (!key) return [];
+      let hits = fuzzy(key, LOOSE, (n) => Math.max(1, Math.floor(n / 2)));
+      // Nothing even loosely close by words: a full pass is fine on this rare path.
+      if (hits.length === 0 && labels.length >= 200) hits = whole().loose.search(key);
       const names = unique(hits.map((h) => h.item.item)).map(displayName);
       return names.slice(0, limit);
     },
     complete(typed, limit) {
       const key = foldName(typed);
       if (!key) return items.slice(0, limit);
-      const prefixed = labels.filter((l) => l.key.startsWith(key) || l.key.split(" ").some((w) => w.startsWith(key)));
+      const prefixed = [...startingWith(keys, key).flatMap((k) => byKey.get(k)!), ...startingWith(words, key).flatMap((w) => byWord.get(w)!)];
       // Fuzzy matches only help when nothing starts with what was typed; otherwise they are noise.
-      const matches = prefixed.length > 0 ? prefixed : fuse.search(key).map((h) => h.item);
-      return unique(matches.map((l) => l.item)).slice(0, limit);
+      if (prefixed.length > 0) return inOrder(prefixed).slice(0, limit);
+      return unique(fuzzy(key, CLOSE, (n) => (n <= 2 ? 0 : n <= 7 ? 1 : 2)).map((h) => h.item.item)).slice(0, limit);
     },
   };
+}
+
+function groupLabels(pairs: [string, number][]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const [key, position] of pairs) {
+    const list = groups.get(key);
+    if (list) {
+      if (list[list.length - 1] !== position) list.push(position);
+    } else groups.set(key, [position]);
+  }
+  return groups;
+}
+
+function startingWith(sorted: readonly string[], prefix: string): string[] {
+  const found: string[] = [];
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
+  return found;
 }

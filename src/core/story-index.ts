@@ -2,6 +2,7 @@ import Fuse from "fuse.js";
 import { foldText } from "./fold-text.js";
 import { type NameIndex, createNameIndex } from "./name-index.js";
 import type { Party, Person, Topic } from "./schema.js";
+import { type QuoteFinder, type QuoteIndexData, buildQuoteIndexData, createQuoteFinder } from "./search/quote-finder.js";
 import type { Quote, StatusItem, Story } from "./story.js";
 
 /** Search structures for one story, built once per loaded story and reused by every command. */
@@ -9,15 +10,10 @@ export interface StoryIndex {
   people: NameIndex<Person>;
   parties: NameIndex<Party>;
   topics: NameIndex<Topic>;
-  quoteText: Fuse<QuoteDoc>;
+  quotes: QuoteFinder;
+  /** People who are quoted, most quoted first (first quoted first among equals). */
+  quotedPeople: Person[];
   statusText: Fuse<StatusDoc>;
-}
-
-export interface QuoteDoc {
-  quote: Quote;
-  text: string;
-  speaker: string;
-  context: string;
 }
 
 export interface StatusDoc {
@@ -30,9 +26,33 @@ const cache = new WeakMap<Story, StoryIndex>();
 export function indexStory(story: Story): StoryIndex {
   const cached = cache.get(story);
   if (cached) return cached;
-  const built = buildIndex(story);
-  cache.set(story, built);
-  return built;
+  const steps = indexStorySteps(story);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Uses a prepared index for a story (from a cache, or another design being compared in the bench). */
+export function setStoryIndex(story: Story, index: StoryIndex): void {
+  cache.set(story, index);
+}
+
+/**
+ * Builds a story's index a chunk at a time (each `yield` is a safe point to let other work
+ * run) and registers it, so indexStory answers from it afterwards. With `saved`, the quote
+ * index comes from a cache instead of being rebuilt.
+ */
+export function* indexStorySteps(story: Story, saved?: QuoteIndexData): Generator<void, StoryIndex> {
+  const data = saved ?? (yield* buildQuoteIndexData(story));
+  const index = assemble(story, data);
+  cache.set(story, index);
+  return index;
+}
+
+/** The quote index data of an indexed story, to save in a cache; undefined while it is not indexed. */
+const dataOf = new WeakMap<Story, QuoteIndexData>();
+export function quoteIndexData(story: Story): QuoteIndexData | undefined {
+  return dataOf.get(story);
 }
 
 function surname(name: string): string[] {
@@ -42,7 +62,8 @@ function surname(name: string): string[] {
 
 const textSearch = { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.34, useExtendedSearch: false } as const;
 
-function buildIndex(story: Story): StoryIndex {
+function assemble(story: Story, data: QuoteIndexData): StoryIndex {
+  dataOf.set(story, data);
   const people = createNameIndex(
     story.people,
     (p) => [p.name, ...p.aliases, ...surname(p.name), ...(p.role ? [p.role] : [])],
@@ -50,21 +71,30 @@ function buildIndex(story: Story): StoryIndex {
   );
   const parties = createNameIndex(story.parties, (p) => [p.name, ...p.aliases], (p) => p.name);
   const topics = createNameIndex(story.topics, (t) => [t.name, ...t.aliases], (t) => t.name);
-  const quoteDocs = story.quotes.map((quote) => ({
-    quote,
-    text: foldText(quote.text),
-    speaker: foldText([quote.speaker.name, ...quote.speaker.aliases].join(" ")),
-    context: foldText(quote.context ?? ""),
-  }));
-  const quoteText = new Fuse(quoteDocs, {
-    ...textSearch,
-    keys: [
-      { name: "text", weight: 3 },
-      { name: "speaker", weight: 1 },
-      { name: "context", weight: 1 },
-    ],
-  });
-  const statusDocs = story.status.map((item) => ({ item, detail: foldText(`${item.topic.name} ${item.detail}`) }));
-  const statusText = new Fuse(statusDocs, { ...textSearch, keys: ["detail"] });
-  return { people, parties, topics, quoteText, statusText };
+  let statusText: Fuse<StatusDoc> | undefined;
+  return {
+    people,
+    parties,
+    topics,
+    quotes: createQuoteFinder(story, data),
+    quotedPeople: mostQuoted(story.quotes),
+    // Built on first use: /status is rarely asked, and a large story need not wait for it at start.
+    get statusText() {
+      if (!statusText) {
+        const statusDocs = story.status.map((item) => ({ item, detail: foldText(`${item.topic.name} ${item.detail}`) }));
+        statusText = new Fuse(statusDocs, { ...textSearch, keys: ["detail"] });
+      }
+      return statusText;
+    },
+  };
+}
+
+function mostQuoted(quotes: readonly Quote[]): Person[] {
+  const counts = new Map<string, { person: Person; count: number }>();
+  for (const q of quotes) {
+    const entry = counts.get(q.speaker.id);
+    if (entry) entry.count += 1;
+    else counts.set(q.speaker.id, { person: q.speaker, count: 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count).map((e) => e.person);
 }

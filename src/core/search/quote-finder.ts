@@ -1,0 +1,150 @@
+import type { Quote, Story } from "../story.js";
+import { expandWord } from "./expand-word.js";
+import { createScratch, matchEveryWord, type Scratch } from "./match-every-word.js";
+import { type TermIndex, termIndexBuilder } from "./term-index.js";
+import { queryTerms, textTerms } from "./terms.js";
+
+/** Finds quotes by their words and speakers; the part of a story's index that grows with the story. */
+export interface QuoteFinder {
+  /**
+   * Quotes that match every word of `query` (in their text, speaker's names or context, typos
+   * allowed), from one of `speakerIds` when given: best first, newest first among equally good
+   * matches. Without words, all of them (or all the speakers'), newest first.
+   */
+  find(request: { query?: string; speakerIds?: ReadonlySet<string>; limit?: number }): FoundQuotes;
+}
+
+export interface FoundQuotes {
+  /** The best `limit` of them (all without a limit). Shared: do not modify. */
+  quotes: readonly Quote[];
+  /** How many match in all. */
+  total: number;
+}
+
+/** The costly, data-only part of a finder: what an index cache stores. */
+export interface QuoteIndexData {
+  /** Document id to position in story.quotes; document ids run newest first. */
+  order: Uint32Array;
+  terms: TermIndex;
+}
+
+/** Past this many costs above the best, a match is noise next to the best ones (one prefix step). */
+const SLACK = 1;
+const CHUNK = 5_000;
+
+/**
+ * Builds the index data step by step: the generator yields after every chunk of quotes,
+ * so a caller can let other work (a gateway heartbeat) run while a large story is indexed.
+ */
+export function* buildQuoteIndexData(story: Story): Generator<void, QuoteIndexData> {
+  const order = newestFirstOrder(story.quotes);
+  yield;
+  const builder = termIndexBuilder();
+  // By person object, not id: an article can add aliases, and each quote carries the version it was read with.
+  const speakerTerms = new Map<Quote["speaker"], string[]>();
+  for (let doc = 0; doc < order.length; doc++) {
+    const quote = story.quotes[order[doc]!]!;
+    let speaker = speakerTerms.get(quote.speaker);
+    if (!speaker) {
+      speaker = textTerms([quote.speaker.name, ...quote.speaker.aliases].join(" "));
+      speakerTerms.set(quote.speaker, speaker);
+    }
+    builder.add(doc, textTerms(quote.text));
+    if (quote.context) builder.add(doc, textTerms(quote.context));
+    builder.add(doc, speaker);
+    if (doc % CHUNK === CHUNK - 1) yield;
+  }
+  const terms = builder.finish();
+  yield;
+  return { order, terms };
+}
+
+export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFinder {
+  const { order, terms: index } = data;
+  let scratch: Scratch | undefined;
+  // Built now rather than on first use, so the first /quote after start is as fast as the rest.
+  const newest = Array.from(order, (i) => story.quotes[i]!);
+  const speakerDocs = new Map<string, number[]>();
+  for (let doc = 0; doc < order.length; doc++) {
+    const speaker = newest[doc]!.speaker.id;
+    const list = speakerDocs.get(speaker);
+    if (list) list.push(doc);
+    else speakerDocs.set(speaker, [doc]);
+  }
+  const quoteAt = (doc: number) => newest[doc]!;
+  const docsOf = (id: string) => speakerDocs.get(id) ?? [];
+  const speakerQuotes = new Map<string, Quote[]>();
+  const quotesOf = (ids: ReadonlySet<string>, limit: number): FoundQuotes => {
+    const lists = [...ids].map(docsOf);
+    const total = lists.reduce((n, list) => n + list.length, 0);
+    if (lists.length === 1 && limit >= total) {
+      const id = [...ids][0]!;
+      let quotes = speakerQuotes.get(id);
+      if (!quotes) {
+        quotes = lists[0]!.map(quoteAt);
+        speakerQuotes.set(id, quotes);
+      }
+      return { quotes, total };
+    }
+    // Several people answer to one name: take their newest quotes by merging their lists.
+    const heads = lists.map(() => 0);
+    const quotes: Quote[] = [];
+    while (quotes.length < Math.min(limit, total)) {
+      let pick = -1;
+      lists.forEach((list, i) => {
+        if (heads[i]! < list.length && (pick < 0 || list[heads[i]!]! < lists[pick]![heads[pick]!]!)) pick = i;
+      });
+      quotes.push(quoteAt(lists[pick]![heads[pick]!++]!));
+    }
+    return { quotes, total };
+  };
+
+  const search = (words: string[], fuzzy: boolean) =>
+    matchEveryWord(
+      index,
+      words.map((word) => expandWord(index, word, { fuzzy })),
+      (scratch ??= createScratch(index.docCount)),
+      SLACK,
+    );
+
+  return {
+    find({ query, speakerIds, limit = Infinity }) {
+      const words = query ? queryTerms(query) : [];
+      if (words.length === 0) {
+        if (speakerIds) return quotesOf(speakerIds, limit);
+        return { quotes: limit >= newest.length ? newest : newest.slice(0, limit), total: newest.length };
+      }
+      // Exact words and prefixes first: typo variants can only matter when nothing matches exactly.
+      let found = search(words, false);
+      if (found.best > 0) found = search(words, true);
+      const quotes: Quote[] = [];
+      let total = 0;
+      for (const doc of found.docs) {
+        const quote = quoteAt(doc);
+        if (speakerIds && !speakerIds.has(quote.speaker.id)) continue;
+        total++;
+        if (quotes.length < limit) quotes.push(quote);
+      }
+      return { quotes, total };
+    },
+  };
+}
+
+/**
+ * Positions in story.quotes, newest first; quotes of the same date keep story order, the
+ * order a stable sort by date would give. Bucketing by date makes this linear.
+ */
+function newestFirstOrder(quotes: readonly Quote[]): Uint32Array {
+  const byDate = new Map<string, number[]>();
+  quotes.forEach((quote, i) => {
+    const list = byDate.get(quote.date);
+    if (list) list.push(i);
+    else byDate.set(quote.date, [i]);
+  });
+  const order = new Uint32Array(quotes.length);
+  let at = 0;
+  for (const date of [...byDate.keys()].sort().reverse()) {
+    for (const i of byDate.get(date)!) order[at++] = i;
+  }
+  return order;
+}

@@ -6,7 +6,7 @@ import { buildCatalog } from "../core/build-catalog.js";
 import { formatProblem } from "../core/errors.js";
 import { formatStory } from "../core/ingest/format-story.js";
 import { mergeIntoStory } from "../core/ingest/merge-into-story.js";
-import { readDataDir } from "../core/read-data-dir.js";
+import { readDataFiles } from "../data/read-data-files.js";
 import { type StoryFile, storySchema } from "../core/schema.js";
 import { personLabel } from "../core/story.js";
 import { extractFile } from "./extract.js";
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(storyPath, formatStory(story));
   }
 
-  const { catalog, problems } = buildCatalog(await readDataDir(options.dataDir));
+  const { catalog, problems } = buildCatalog(await readDataFiles(options.dataDir));
   const ours = problems.filter((p) => p.file.includes(path.join("stories", storyId)));
   for (const problem of ours) process.stderr.write(`ingest: ${formatProblem(problem)}\n`);
   const loaded = catalog.stories.find((s) => s.id === storyId);
@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function onlyStory(dataDir: string): Promise<string | undefined> {
-  const files = await readDataDir(dataDir).catch(() => []);
+  const files = await readDataFiles(dataDir).catch(() => []);
   const ids = [...new Set(files.filter((f) => f.kind === "story").map((f) => f.storyDir))];
   return ids.length === 1 ? ids[0] : undefined;
 }

@@ -128,8 +128,9 @@ function assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: A
       problems.push({ file: file.file, path: "id", message: `duplicate article id "${data.id}", already used by ${earlier}` });
       continue;
     }
-    const known = new Map(people);
-    for (const person of data.people) if (!known.has(person.id)) known.set(person.id, person);
+    // The article's own people first, then the story's: no copy of the story's list per article.
+    const own = new Map(data.people.map((p) => [p.id, p]));
+    const known = { has: (id: string) => own.has(id) || people.has(id) };
     const broken = danglingReferences(data, known, parties, topics);
     if (broken.length > 0) {
       problems.push(...broken.map((p) => ({ ...p, file: file.file })));
@@ -143,14 +144,13 @@ function assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: A
   return story;
 }
 
-function danglingReferences(
-  article: ArticleFile,
-  people: ReadonlyMap<string, Person>,
-  parties: ReadonlyMap<string, unknown>,
-  topics: ReadonlyMap<string, unknown>,
-): Omit<DataProblem, "file">[] {
+interface IdSet {
+  has(id: string): boolean;
+}
+
+function danglingReferences(article: ArticleFile, people: IdSet, parties: IdSet, topics: IdSet): Omit<DataProblem, "file">[] {
   const problems: Omit<DataProblem, "file">[] = [];
-  const check = (known: ReadonlyMap<string, unknown>, value: string, path: string, expected: string) => {
+  const check = (known: IdSet, value: string, path: string, expected: string) => {
     if (!known.has(value)) problems.push({ path, message: `unknown id "${value}": expected ${expected}` });
   };
   const person = "a person id from story.json or this article's people";

@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DataFile } from "../core/build-catalog.js";
 
-/** The data files readDataDir reads, in its order: each story folder's story.json, then its articles by name. */
+/** A data file to read: each story folder's story.json, then its articles by name. */
 export interface DataFileEntry {
   path: string;
   storyDir: string;
@@ -24,20 +24,6 @@ export async function listDataFiles(dataDir: string): Promise<DataFileEntry[]> {
     }
   }
   return entries;
-}
-
-/** Runs `work` on every item with at most `limit` under way at once; results keep the items' order. */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export function ignoreMissing(error: NodeJS.ErrnoException): undefined {

@@ -6,7 +6,7 @@ import { generateCorpus } from "../../bench/corpus/generate-story.js";
 import { seededRandom, zipfSampler } from "../../bench/corpus/random.js";
 import { writeCorpus } from "../../bench/corpus/write-corpus.js";
 import { buildCatalog } from "../../src/core/build-catalog.js";
-import { readDataDir } from "../../src/core/read-data-dir.js";
+import { readDataFiles } from "../../src/data/read-data-files.js";
 import { dataFiles } from "../builders.js";
 
 const catalogOf = (quotes: number, seed = 1) => {
@@ -57,7 +57,7 @@ describe("the corpus generator", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "storyline-corpus-"));
     try {
       const written = await writeCorpus(generateCorpus({ quotes: 400 }), dir);
-      const { catalog, problems } = buildCatalog(await readDataDir(dir));
+      const { catalog, problems } = buildCatalog(await readDataFiles(dir));
       expect(problems).toEqual([]);
       expect(catalog.stories[0]!.quotes).toHaveLength(written.quotes);
     } finally {

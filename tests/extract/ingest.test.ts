@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../src/core/build-catalog.js";
 import { mergeIntoStory } from "../../src/core/ingest/merge-into-story.js";
-import { readDataDir } from "../../src/core/read-data-dir.js";
+import { readDataFiles } from "../../src/data/read-data-files.js";
 import { type StoryFile, storySchema } from "../../src/core/schema.js";
 import { FIXTURES, extract, fixture } from "./extract-helpers.js";
 import { CLI_TIMEOUT, runCli } from "./run-cli.js";
@@ -55,7 +55,7 @@ describe("ingest CLI", () => {
     expect(stdout).toContain("Volodymyr Zelenskyy (President of Ukraine): 2");
     expect(stdout).toContain("conditions: 4");
     expect(stdout).toContain("Trump–Zelenskyy meeting: planned");
-    const { catalog, problems } = buildCatalog(await readDataDir(dataDir));
+    const { catalog, problems } = buildCatalog(await readDataFiles(dataDir));
     expect(problems).toEqual([]);
     const story = catalog.stories.find((s) => s.id === "ukraine-peace-talks")!;
     const quote = story.quotes.find((q) => q.text === "We need security guarantees before any ceasefire")!;

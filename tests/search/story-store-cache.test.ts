@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus/generate-story.js";
 import { writeCorpus } from "../../bench/corpus/write-corpus.js";
 import { buildCatalog } from "../../src/core/build-catalog.js";
-import { readDataDir } from "../../src/core/read-data-dir.js";
 import { searchQuotes } from "../../src/core/search-quotes.js";
 import { indexStorySteps } from "../../src/core/story-index.js";
 import { goodFilesFromCatalog } from "../../src/data/good-files-from-catalog.js";
@@ -27,11 +26,18 @@ afterAll(async () => {
 });
 
 describe("reading the data folder", () => {
-  it("gives what readDataDir gives, many files at a time", async () => {
-    expect(await readDataFiles("data")).toEqual(await readDataDir("data"));
+  it("gives each story.json, then its articles by name, whatever the batch size", async () => {
+    expect((await readDataFiles("data")).map((f) => [f.file, f.storyDir, f.kind])).toEqual([
+      ["data/stories/ukraine-peace-talks/story.json", "ukraine-peace-talks", "story"],
+      ["data/stories/ukraine-peace-talks/articles/2025-02-09-trump-says-he-spoke-with-putin.json", "ukraine-peace-talks", "article"],
+    ]);
     const dir = await tempDir();
     await writeCorpus(generateCorpus({ quotes: 300 }), dir);
-    expect(await readDataFiles(dir, 4)).toEqual(await readDataDir(dir));
+    const whole = await readDataFiles(dir);
+    expect(whole.map((f) => f.kind)).toEqual(["story", ...Array(whole.length - 1).fill("article")]);
+    const articles = whole.slice(1).map((f) => f.file);
+    expect(articles).toEqual([...articles].sort());
+    expect(await readDataFiles(dir, 4)).toEqual(whole);
   });
 });
 

@@ -41,17 +41,17 @@ export function* buildQuoteIndexData(story: Story): Generator<void, QuoteIndexDa
   yield;
   const builder = termIndexBuilder();
   // By person object, not id: an article can add aliases, and each quote carries the version it was read with.
-  const speakerTerms = new Map<Quote["speaker"], string[]>();
+  const speakerTerms = new Map<Quote["speaker"], number[]>();
   for (let doc = 0; doc < order.length; doc++) {
     const quote = story.quotes[order[doc]!]!;
     let speaker = speakerTerms.get(quote.speaker);
     if (!speaker) {
-      speaker = textTerms([quote.speaker.name, ...quote.speaker.aliases].join(" "));
+      speaker = builder.idsOf(textTerms([quote.speaker.name, ...quote.speaker.aliases].join(" ")));
       speakerTerms.set(quote.speaker, speaker);
     }
     builder.add(doc, textTerms(quote.text));
     if (quote.context) builder.add(doc, textTerms(quote.context));
-    builder.add(doc, speaker);
+    builder.addIds(doc, speaker);
     if (doc % CHUNK === CHUNK - 1) yield;
   }
   const terms = builder.finish();

@@ -15,6 +15,9 @@ export interface TermIndex {
 export interface TermIndexBuilder {
   /** Documents must be added in ascending id order, so every postings list comes out sorted. */
   add(docId: number, terms: readonly string[]): void;
+  /** The ids of terms, for terms many documents share (a speaker's names): added by id, no lookups. */
+  idsOf(terms: readonly string[]): number[];
+  addIds(docId: number, termIds: readonly number[]): void;
   finish(): TermIndex;
 }
 
@@ -30,30 +33,39 @@ export function termIndexBuilder(): TermIndexBuilder {
   let docs = new Uint32Array(1 << 16);
   let count = 0;
   let docCount = 0;
+  const idOf = (term: string) => {
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      ids.set(term, id);
+      terms.push(term);
+      if (id >= lastDoc.length) {
+        lastDoc = grow(lastDoc, -1);
+        frequency = grow(frequency, 0);
+      }
+    }
+    return id;
+  };
+  const addPair = (docId: number, id: number) => {
+    if (lastDoc[id] === docId) return;
+    lastDoc[id] = docId;
+    frequency[id]! += 1;
+    if (count === pairs.length) {
+      pairs = grow(pairs, 0);
+      docs = grow(docs, 0);
+    }
+    pairs[count] = id;
+    docs[count++] = docId;
+  };
   return {
     add(docId, docTerms) {
       docCount = Math.max(docCount, docId + 1);
-      for (const term of docTerms) {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          ids.set(term, id);
-          terms.push(term);
-          if (id >= lastDoc.length) {
-            lastDoc = grow(lastDoc, -1);
-            frequency = grow(frequency, 0);
-          }
-        }
-        if (lastDoc[id] === docId) continue;
-        lastDoc[id] = docId;
-        frequency[id]! += 1;
-        if (count === pairs.length) {
-          pairs = grow(pairs, 0);
-          docs = grow(docs, 0);
-        }
-        pairs[count] = id;
-        docs[count++] = docId;
-      }
+      for (const term of docTerms) addPair(docId, idOf(term));
+    },
+    idsOf: (shared) => shared.map(idOf),
+    addIds(docId, termIds) {
+      docCount = Math.max(docCount, docId + 1);
+      for (const id of termIds) addPair(docId, id);
     },
     finish() {
       const byName = terms.map((_, id) => id).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));

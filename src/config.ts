@@ -22,6 +22,7 @@ const envSchema = z.object({
   LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   DATA_DIR: optionalText.pipe(z.string().default("data")),
   STATE_DB: optionalText.pipe(z.string().default("state/storyline.sqlite")),
+  CACHE_DIR: optionalText.pipe(z.string().default(".cache/storyline")),
 });
 
 export interface Config {
@@ -31,6 +32,7 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   dataDir: string;
   stateDb: string;
+  cacheDir: string;
 }
 
 export class ConfigError extends Error {
@@ -51,5 +53,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     stateDb: e.STATE_DB,
+    cacheDir: e.CACHE_DIR,
   };
 }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const consoleMode = !config.discordToken;
   // In the console, stdout is for answers; logs go to stderr.
   const log = createLogger({ level: config.logLevel, destination: consoleMode ? 2 : 1 });
-  const store = await openStoryStore(config.dataDir, log);
+  const store = await openStoryStore(config.dataDir, log, { cacheDir: config.cacheDir });
 
   if (!config.discordToken) {
     process.stderr.write("No DISCORD_TOKEN is set, so Storyline runs as a local console. Type /help, or exit to leave.\n");

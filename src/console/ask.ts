@@ -24,7 +24,7 @@ async function main(args: string[]): Promise<number> {
   const config = readConfig(process.env);
   // Only warnings and worse: stdout carries the answer alone.
   const log = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel, destination: 2 });
-  const store = await openStoryStore(config.dataDir, log);
+  const store = await openStoryStore(config.dataDir, log, { cacheDir: config.cacheDir });
   try {
     const payload = await runLine(lines[0]!, commands, { catalog: store.catalog, now: () => new Date() });
     process.stdout.write(`${json ? JSON.stringify(payload, null, 2) : renderText(payload)}\n`);

@@ -3,7 +3,7 @@ import { readConfig } from "../../src/config.js";
 
 describe("configuration", () => {
   it("defaults to the console with data/ when nothing is set", () => {
-    expect(readConfig({})).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite" });
+    expect(readConfig({})).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite", cacheDir: ".cache/storyline" });
   });
 
   it("reads every setting and drops a trailing slash from the REST URL", () => {
@@ -15,6 +15,7 @@ describe("configuration", () => {
         LOG_LEVEL: "debug",
         DATA_DIR: "/srv/data",
         STATE_DB: "/srv/state.sqlite",
+        CACHE_DIR: "/var/cache/storyline",
       }),
     ).toEqual({
       discordToken: "abc.def-ghi",
@@ -23,11 +24,12 @@ describe("configuration", () => {
       logLevel: "debug",
       dataDir: "/srv/data",
       stateDb: "/srv/state.sqlite",
+      cacheDir: "/var/cache/storyline",
     });
   });
 
   it("treats an empty setting as unset", () => {
-    expect(readConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " " })).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite" });
+    expect(readConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " " })).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite", cacheDir: ".cache/storyline" });
   });
 
   it("names each invalid setting and points to .env.example, without echoing the token", () => {

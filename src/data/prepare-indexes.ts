@@ -1,18 +1,39 @@
-import type { QuoteIndexData } from "../core/search/quote-finder.js";
+import { newestFirstOrder, type QuoteIndexData } from "../core/search/quote-finder.js";
 import { indexStorySteps, quoteIndexData } from "../core/story-index.js";
 import type { Catalog } from "../core/story.js";
 import type { Logger } from "../logger.js";
+import { buildTermIndexInParallel } from "./parallel-term-index.js";
+
+/** Below this, a second thread costs more to start and feed than it saves. */
+const PARALLEL_FROM_QUOTES = 100_000;
 
 /**
  * Indexes every story before the commands need it, a chunk at a time with the event loop
  * free in between (the Discord gateway's heartbeat must keep running during a reload);
  * with `saved`, from indexes kept in a snapshot. Returns the indexes, to be saved.
  */
-export async function prepareIndexes(catalog: Catalog, log: Logger, saved?: readonly QuoteIndexData[]): Promise<QuoteIndexData[]> {
+export async function prepareIndexes(
+  catalog: Catalog,
+  log: Logger,
+  saved?: readonly QuoteIndexData[],
+  options: { parallelFrom?: number } = {},
+): Promise<QuoteIndexData[]> {
   const indexes: QuoteIndexData[] = [];
   for (const [i, story] of catalog.stories.entries()) {
     const started = performance.now();
-    const steps = indexStorySteps(story, saved?.[i]);
+    let data = saved?.[i];
+    if (!data && story.quotes.length >= (options.parallelFrom ?? PARALLEL_FROM_QUOTES)) {
+      const order = newestFirstOrder(story.quotes);
+      data = await buildTermIndexInParallel(story, order, pause).then(
+        (terms) => ({ order, terms }),
+        (error: unknown) => {
+          // Slower on one core, but the bot still starts.
+          log.warn({ err: error, story: story.id }, "Indexing on a second thread failed; indexing on this one");
+          return undefined;
+        },
+      );
+    }
+    const steps = indexStorySteps(story, data);
     let step = steps.next();
     while (!step.done) {
       await pause();

@@ -57,6 +57,14 @@ describe("searching quote text", () => {
     expect(textsFor("comunications chanels")[0]).toMatch(/^These communications/);
   });
 
+  it("finds a quote from stopwords alone, though the index leaves them out", () => {
+    expect(textsFor("in this")).toEqual([
+      "These communications are conducted through different channels. I personally may not know something, be unaware of something. Therefore, in this case, I can neither confirm nor deny it.",
+      "Every day people are dying. This war is so bad in Ukraine. I want to end this damn thing",
+    ]);
+    expect(textsFor("in this by")).toEqual([]);
+  });
+
   it("requires every word to match somewhere", () => {
     expect(textsFor("dying relationship")).toEqual([]);
   });

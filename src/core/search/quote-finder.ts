@@ -2,6 +2,7 @@ import type { Quote, Story } from "../story.js";
 import { expandWord } from "./expand-word.js";
 import { createScratch, matchEveryWord, type Scratch } from "./match-every-word.js";
 import { type TermIndex, termIndexBuilder } from "./term-index.js";
+import { isStopword } from "../fold-text.js";
 import { queryTerms, textTerms } from "./terms.js";
 
 /** Finds quotes by their words and speakers; the part of a story's index that grows with the story. */
@@ -31,6 +32,28 @@ export interface QuoteIndexData {
 /** Past this many costs above the best, a match is noise next to the best ones (one prefix step). */
 const SLACK = 1;
 const CHUNK = 5_000;
+/** How many of the newest quotes a query of stopwords alone reads: bounded, so it stays fast at any size. */
+const STOPWORD_SCAN = 20_000;
+
+/** What the term index reads of one quote: plain strings, so another thread can index it too. */
+export interface IndexedText {
+  text: string;
+  context?: string;
+  /** The speaker's name and aliases, joined. */
+  speaker: string;
+}
+
+const speakerLabels = new WeakMap<Quote["speaker"], string>();
+
+export function indexedText(quote: Quote): IndexedText {
+  // One string per person, not per quote: the same string object is also a cheap map key.
+  let speaker = speakerLabels.get(quote.speaker);
+  if (speaker === undefined) {
+    speaker = [quote.speaker.name, ...quote.speaker.aliases].join(" ");
+    speakerLabels.set(quote.speaker, speaker);
+  }
+  return { text: quote.text, ...(quote.context ? { context: quote.context } : {}), speaker };
+}
 
 /**
  * Builds the index data step by step: the generator yields after every chunk of quotes,
@@ -39,24 +62,33 @@ const CHUNK = 5_000;
 export function* buildQuoteIndexData(story: Story): Generator<void, QuoteIndexData> {
   const order = newestFirstOrder(story.quotes);
   yield;
-  const builder = termIndexBuilder();
-  // By person object, not id: an article can add aliases, and each quote carries the version it was read with.
-  const speakerTerms = new Map<Quote["speaker"], number[]>();
-  for (let doc = 0; doc < order.length; doc++) {
-    const quote = story.quotes[order[doc]!]!;
-    let speaker = speakerTerms.get(quote.speaker);
-    if (!speaker) {
-      speaker = builder.idsOf(textTerms([quote.speaker.name, ...quote.speaker.aliases].join(" ")));
-      speakerTerms.set(quote.speaker, speaker);
+  const terms = yield* buildTermRange(order.length, 0, order.length, (doc) => indexedText(story.quotes[order[doc]!]!));
+  return { order, terms };
+}
+
+/**
+ * The term index of documents `from` to `to` (of `docCount`), a chunk at a time. Two ranges
+ * built apart (one on another thread) and merged give the index of the whole.
+ */
+export function* buildTermRange(docCount: number, from: number, to: number, textOf: (doc: number) => IndexedText): Generator<void, TermIndex> {
+  const builder = termIndexBuilder(docCount);
+  // A speaker's terms are looked up once, then added by id to each of their quotes.
+  const speakerTerms = new Map<string, number[]>();
+  for (let doc = from; doc < to; doc++) {
+    const { text, context, speaker } = textOf(doc);
+    let speakerIds = speakerTerms.get(speaker);
+    if (!speakerIds) {
+      speakerIds = builder.idsOf(textTerms(speaker));
+      speakerTerms.set(speaker, speakerIds);
     }
-    builder.add(doc, textTerms(quote.text));
-    if (quote.context) builder.add(doc, textTerms(quote.context));
-    builder.addIds(doc, speaker);
-    if (doc % CHUNK === CHUNK - 1) yield;
+    builder.add(doc, textTerms(text, true));
+    if (context) builder.add(doc, textTerms(context, true));
+    builder.addIds(doc, speakerIds);
+    if ((doc - from) % CHUNK === CHUNK - 1) yield;
   }
   const terms = builder.finish();
   yield;
-  return { order, terms };
+  return terms;
 }
 
 export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFinder {
@@ -99,6 +131,20 @@ export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFind
     return { quotes, total };
   };
 
+  const scanForWords = (words: string[], speakerIds: ReadonlySet<string> | undefined, limit: number): FoundQuotes => {
+    const quotes: Quote[] = [];
+    let total = 0;
+    for (let doc = 0; doc < Math.min(newest.length, STOPWORD_SCAN); doc++) {
+      const quote = newest[doc]!;
+      if (speakerIds && !speakerIds.has(quote.speaker.id)) continue;
+      const terms = new Set(textTerms(`${quote.text} ${quote.context ?? ""}`));
+      if (!words.every((word) => terms.has(word))) continue;
+      total++;
+      if (quotes.length < limit) quotes.push(quote);
+    }
+    return { quotes, total };
+  };
+
   const search = (words: string[], fuzzy: boolean) =>
     matchEveryWord(
       index,
@@ -114,6 +160,8 @@ export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFind
         if (speakerIds) return quotesOf(speakerIds, limit);
         return { quotes: limit >= newest.length ? newest : newest.slice(0, limit), total: newest.length };
       }
+      // Stopwords are not indexed; a query of nothing else ("we will") is looked for among the newest quotes.
+      if (words.every(isStopword)) return scanForWords(words, speakerIds, limit);
       // Exact words and prefixes first: typo variants can only matter when nothing matches exactly.
       let found = search(words, false);
       if (found.best > 0) found = search(words, true);
@@ -134,7 +182,7 @@ export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFind
  * Positions in story.quotes, newest first; quotes of the same date keep story order, the
  * order a stable sort by date would give. Bucketing by date makes this linear.
  */
-function newestFirstOrder(quotes: readonly Quote[]): Uint32Array {
+export function newestFirstOrder(quotes: readonly Quote[]): Uint32Array {
   const byDate = new Map<string, number[]>();
   quotes.forEach((quote, i) => {
     const list = byDate.get(quote.date);

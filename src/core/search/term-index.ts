@@ -21,7 +21,8 @@ export interface TermIndexBuilder {
   finish(): TermIndex;
 }
 
-export function termIndexBuilder(): TermIndexBuilder {
+/** `docCount`: the documents of the whole index, when this builder makes only part of it. */
+export function termIndexBuilder(wholeDocCount = 0): TermIndexBuilder {
   // Terms get ids in order of first appearance; every (document, term) pair goes into one
   // flat typed array. Millions of pairs in per-term JS arrays would keep the garbage
   // collector busy for seconds on a large story; typed arrays it does not have to scan.
@@ -32,7 +33,7 @@ export function termIndexBuilder(): TermIndexBuilder {
   let pairs = new Uint32Array(1 << 16);
   let docs = new Uint32Array(1 << 16);
   let count = 0;
-  let docCount = 0;
+  let docCount = wholeDocCount;
   const idOf = (term: string) => {
     let id = ids.get(term);
     if (id === undefined) {
@@ -95,4 +96,39 @@ function grow<T extends Int32Array | Uint32Array>(array: T, fill: number): T {
 
 export function documentFrequency(index: TermIndex, termId: number): number {
   return index.offsets[termId + 1]! - index.offsets[termId]!;
+}
+
+/**
+ * The index of two ranges of documents, `first` holding the lower ids: each term's postings
+ * are `first`'s then `second`'s, so they stay ascending.
+ */
+export function mergeTermIndexes(first: TermIndex, second: TermIndex): TermIndex {
+  const terms: string[] = [];
+  const sizes: number[] = [];
+  const sources: [number, number][] = [];
+  let a = 0;
+  let b = 0;
+  while (a < first.terms.length || b < second.terms.length) {
+    const ta = first.terms[a];
+    const tb = second.terms[b];
+    const takeA = tb === undefined || (ta !== undefined && ta <= tb);
+    const takeB = ta === undefined || (tb !== undefined && tb <= ta);
+    terms.push((takeA ? ta : tb)!);
+    sources.push([takeA ? a : -1, takeB ? b : -1]);
+    sizes.push((takeA ? documentFrequency(first, a) : 0) + (takeB ? documentFrequency(second, b) : 0));
+    if (takeA) a++;
+    if (takeB) b++;
+  }
+  const offsets = new Uint32Array(terms.length + 1);
+  for (let i = 0; i < terms.length; i++) offsets[i + 1] = offsets[i]! + sizes[i]!;
+  const postings = new Uint32Array(offsets[terms.length]!);
+  sources.forEach(([ia, ib], i) => {
+    let at = offsets[i]!;
+    if (ia >= 0) {
+      postings.set(first.postings.subarray(first.offsets[ia]!, first.offsets[ia + 1]!), at);
+      at += documentFrequency(first, ia);
+    }
+    if (ib >= 0) postings.set(second.postings.subarray(second.offsets[ib]!, second.offsets[ib + 1]!), at);
+  });
+  return { terms, offsets, postings, docCount: Math.max(first.docCount, second.docCount) };
 }

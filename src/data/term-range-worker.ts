@@ -1,0 +1,22 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { buildTermRange } from "../core/search/quote-finder.js";
+
+/** Builds the term index of the first documents of a large story on another core; see parallel-term-index.ts. */
+export interface TermRangeJob {
+  docCount: number;
+  texts: string[];
+  contexts: (string | null)[];
+  speakers: string[];
+  speakerOf: Uint32Array;
+}
+
+const job = workerData as TermRangeJob;
+const steps = buildTermRange(job.docCount, 0, job.texts.length, (doc) => ({
+  text: job.texts[doc]!,
+  ...(job.contexts[doc] ? { context: job.contexts[doc]! } : {}),
+  speaker: job.speakers[job.speakerOf[doc]!]!,
+}));
+let step = steps.next();
+while (!step.done) step = steps.next();
+const index = step.value;
+parentPort!.postMessage(index, [index.offsets.buffer as ArrayBuffer, index.postings.buffer as ArrayBuffer]);

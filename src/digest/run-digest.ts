@@ -48,11 +48,15 @@ export async function runDigest(subscription: Subscription, slot: string, deps: 
   const run: RunRecord = { ...planned, kind, articleIds: content.articles.map((a) => a.id), state: "posting", messageIds: [] };
   repo.startRun(run, deps.now().toISOString());
 
-  const ids: string[] = [];
+  // Parts recorded before a crash are not posted again; a part posted but not yet recorded
+  // is sent again with its nonce, and Discord returns the message it already has.
+  const ids: string[] = existing?.state === "posting" ? [...existing.messageIds] : [];
   try {
     for (const [part, message] of messages.entries()) {
+      if (part < ids.length) continue;
       await deps.pace();
       ids.push((await deps.poster.post(subscription.channelId, message, digestNonce(subscription.id, slot, part))).id);
+      repo.recordMessages(run, ids);
     }
   } catch (error) {
     const unusable = error instanceof ChannelUnusableError;

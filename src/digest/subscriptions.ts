@@ -102,6 +102,8 @@ export interface SubscriptionRepo {
   unfinishedRuns(): RunRecord[];
   hasDelivered(subscriptionId: number): boolean;
   startRun(run: Omit<RunRecord, "state" | "messageIds">, at: string): void;
+  /** Records the messages Discord accepted so far, so a restart does not post them again. */
+  recordMessages(run: RunRecord, messageIds: string[]): void;
   /** The post was accepted: the cursor moves, the run is done, the failure (if any) is cleared. All or nothing. */
   finishRun(run: RunRecord, messageIds: string[], at: string): void;
   failRun(run: RunRecord, error: string, at: string, options: { channelUnusable: boolean }): void;
@@ -129,6 +131,7 @@ export function subscriptionRepo(db: StateDb): SubscriptionRepo {
       `INSERT INTO runs (subscription_id, slot, state, kind, article_ids, started_at) VALUES (@subscriptionId, @slot, 'posting', @kind, @articleIds, @at)
        ON CONFLICT (subscription_id, slot) DO UPDATE SET state = 'posting', kind = excluded.kind, article_ids = excluded.article_ids, error = NULL`,
     ),
+    recordMessages: db.prepare("UPDATE runs SET message_ids = @messageIds WHERE subscription_id = @subscriptionId AND slot = @slot AND state = 'posting'"),
     endRun: db.prepare("UPDATE runs SET state = @state, message_ids = @messageIds, error = @error, finished_at = @at WHERE subscription_id = @subscriptionId AND slot = @slot"),
     subOk: db.prepare<[string, number]>("UPDATE subscriptions SET last_run_at = ?, last_error = NULL, failing = 0 WHERE id = ?"),
     subFailed: db.prepare<[string, string, number, number]>("UPDATE subscriptions SET last_run_at = ?, last_error = ?, failing = ? WHERE id = ?"),
@@ -168,6 +171,7 @@ export function subscriptionRepo(db: StateDb): SubscriptionRepo {
     },
     unfinishedRuns: () => q.unfinished.all().map(toRun),
     startRun: (run, at) => void q.startRun.run({ subscriptionId: run.subscriptionId, slot: run.slot, kind: run.kind, articleIds: JSON.stringify(run.articleIds), at }),
+    recordMessages: (run, messageIds) => void q.recordMessages.run({ subscriptionId: run.subscriptionId, slot: run.slot, messageIds: JSON.stringify(messageIds) }),
     finishRun: (run, messageIds, at) => finishRun(run, messageIds, at),
     failRun: (run, error, at, options) => failRun(run, error, at, options.channelUnusable),
   };

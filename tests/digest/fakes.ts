@@ -25,8 +25,10 @@ export function fakePoster() {
   const messages = new Map<string, { id: string; nonce: string; payload: ReplyPayload }[]>();
   const unusable = new Set<string>();
   let nextId = 1;
+  const calls: string[] = [];
   const poster: ChannelPoster = {
     async post(channelId, payload, nonce) {
+      calls.push(nonce);
       if (unusable.has(channelId)) throw new ChannelUnusableError(`Cannot post in <#${channelId}>: the channel was deleted.`);
       const list = messages.get(channelId) ?? [];
       const existing = list.find((m) => m.nonce === nonce);
@@ -36,7 +38,7 @@ export function fakePoster() {
       return { id: message.id };
     },
   };
-  return { poster, messages: (channelId: string) => messages.get(channelId) ?? [], unusable };
+  return { poster, messages: (channelId: string) => messages.get(channelId) ?? [], unusable, calls };
 }
 
 export function testClock(iso: string) {

@@ -106,10 +106,42 @@ describe("digest runs", () => {
     clock.set("2025-03-01T08:03:00Z");
     await rig.service.catchUp();
     expect(poster.messages("c1")).toHaveLength(1);
+    expect(poster.calls).toHaveLength(1); // the message id was recorded before the crash: nothing is sent again
     expect(rig.repo.unfinishedRuns()).toEqual([]);
     expect(rig.repo.run(sub.id, "2025-03-01T08:00:00.000Z")?.state).toBe("done");
     clock.set("2025-03-02T08:00:00Z");
     expect(await rig.service.tick(sub.id)).toBe("nothing-new"); // the cursor moved: the summary is not sent again
+  });
+
+  it("resumes a digest of several messages from the part a crash interrupted", async () => {
+    const sub = subscribe("c1");
+    clock.set("2025-03-01T08:00:00Z");
+    await rig.service.tick(sub.id);
+    // Enough new articles for a digest of several messages.
+    const long = "word ".repeat(150);
+    setArticles([...articles, ...Array.from({ length: 40 }, (_, i) => article(`b${i}`, "2025-03-01", "scheduled", `${long} ${i}`))]);
+    rig.db.close();
+    const db = openStateDb(file);
+    const dying = { ...subscriptionRepo(db), failRun: () => { throw new Error("killed"); } };
+    rig = open(dying);
+    let posts = 0;
+    const post = poster.poster.post;
+    poster.poster.post = async (...args) => {
+      if (++posts === 2) throw new Error("connection reset");
+      return post(...args);
+    };
+    clock.set("2025-03-02T08:00:00Z");
+    await expect(rig.service.tick(sub.id)).rejects.toThrow("killed");
+    poster.poster.post = post;
+    db.close();
+
+    rig = open();
+    await rig.service.catchUp();
+    const digest = poster.messages("c1").slice(1);
+    expect(digest.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(digest.map((m) => m.nonce)).size).toBe(digest.length);
+    expect(poster.calls.filter((nonce) => nonce === digest[0]!.nonce)).toHaveLength(1); // part 1 was not sent again
+    expect(rig.repo.run(sub.id, "2025-03-02T08:00:00.000Z")?.messageIds).toEqual(digest.map((m) => m.id));
   });
 
   it("catches up missed runs after downtime with one digest covering the whole gap", async () => {

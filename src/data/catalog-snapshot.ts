@@ -25,7 +25,7 @@ export interface Snapshot {
 }
 
 /** Bump when the catalog's shape, the way it is built or the index format changes: old snapshots then stop matching. */
-const FORMAT = "storyline-snapshot-3";
+const FORMAT = "storyline-snapshot-4";
 
 export async function dataFingerprint(dataDir: string): Promise<string> {
   const entries = await listDataFiles(dataDir);

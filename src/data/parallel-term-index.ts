@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { buildTermRange, type IndexedText, indexedText } from "../core/search/quote-finder.js";
+import { buildTermRange, type IndexedText, indexedText, indexesStopwords } from "../core/search/quote-finder.js";
 import { mergeTermIndexes, type TermIndex } from "../core/search/term-index.js";
 import type { Story } from "../core/story.js";
 import type { TermRangeJob } from "./term-range-worker.js";
@@ -9,20 +9,21 @@ import type { TermRangeJob } from "./term-range-worker.js";
  * worker thread, the second half here a chunk at a time (yielding, so the event loop keeps
  * turning), then the two are merged. At a million quotes this is most of start-up.
  */
-export async function buildTermIndexInParallel(story: Story, order: Uint32Array, pause: () => Promise<void>): Promise<TermIndex> {
+export async function buildTermIndexInParallel(story: Story, order: Uint32Array, pause: () => Promise<void>): Promise<{ terms: TermIndex; stopwordsIndexed: boolean }> {
   const half = Math.floor(order.length / 2);
   const textOf = (doc: number): IndexedText => indexedText(story.quotes[order[doc]!]!);
-  const first = runWorker(jobFor(half, order.length, textOf));
-  const steps = buildTermRange(order.length, half, order.length, textOf);
+  const stopwords = indexesStopwords(order.length);
+  const first = runWorker({ ...jobFor(half, order.length, textOf), stopwords });
+  const steps = buildTermRange(order.length, half, order.length, textOf, stopwords);
   let step = steps.next();
   while (!step.done) {
     await pause();
     step = steps.next();
   }
-  return mergeTermIndexes(await first, step.value);
+  return { terms: mergeTermIndexes(await first, step.value), stopwordsIndexed: stopwords };
 }
 
-function jobFor(count: number, docCount: number, textOf: (doc: number) => IndexedText): TermRangeJob {
+function jobFor(count: number, docCount: number, textOf: (doc: number) => IndexedText): Omit<TermRangeJob, "stopwords"> {
   const texts: string[] = new Array(count);
   const contexts: (string | null)[] = new Array(count);
   const speakers: string[] = [];

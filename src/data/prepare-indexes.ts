@@ -25,7 +25,7 @@ export async function prepareIndexes(
     if (!data && story.quotes.length >= (options.parallelFrom ?? PARALLEL_FROM_QUOTES)) {
       const order = newestFirstOrder(story.quotes);
       data = await buildTermIndexInParallel(story, order, pause).then(
-        (terms) => ({ order, terms }),
+        (built) => ({ order, ...built }),
         (error: unknown) => {
           // Slower on one core, but the bot still starts.
           log.warn({ err: error, story: story.id }, "Indexing on a second thread failed; indexing on this one");

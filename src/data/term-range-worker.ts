@@ -8,6 +8,7 @@ export interface TermRangeJob {
   contexts: (string | null)[];
   speakers: string[];
   speakerOf: Uint32Array;
+  stopwords: boolean;
 }
 
 const job = workerData as TermRangeJob;
@@ -15,7 +16,7 @@ const steps = buildTermRange(job.docCount, 0, job.texts.length, (doc) => ({
   text: job.texts[doc]!,
   ...(job.contexts[doc] ? { context: job.contexts[doc]! } : {}),
   speaker: job.speakers[job.speakerOf[doc]!]!,
-}));
+}), job.stopwords);
 let step = steps.next();
 while (!step.done) step = steps.next();
 const index = step.value;

@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { buildTermRange, indexedText, newestFirstOrder } from "../../src/core/search/quote-finder.js";
+import { buildTermRange, createQuoteFinder, indexedText, newestFirstOrder } from "../../src/core/search/quote-finder.js";
 import { mergeTermIndexes } from "../../src/core/search/term-index.js";
 import type { Story } from "../../src/core/story.js";
 import { prepareIndexes } from "../../src/data/prepare-indexes.js";
@@ -10,8 +10,8 @@ const log = pino({ level: "silent" });
 // A new story object each time: an index is cached per story.
 const freshStory = (): Story => catalogOf(400, 3);
 
-function termRange(story: Story, order: Uint32Array, from: number, to: number) {
-  const steps = buildTermRange(order.length, from, to, (doc) => indexedText(story.quotes[order[doc]!]!));
+function termRange(story: Story, order: Uint32Array, from: number, to: number, stopwords = true) {
+  const steps = buildTermRange(order.length, from, to, (doc) => indexedText(story.quotes[order[doc]!]!), stopwords);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -35,5 +35,17 @@ describe("building a large story's term index on two cores", () => {
     expect(parallel!.terms.terms).toEqual(sequential!.terms.terms);
     expect([...parallel!.terms.postings]).toEqual([...sequential!.terms.postings]);
     expect([...parallel!.order]).toEqual([...sequential!.order]);
+  });
+
+  it("leaves stopwords out of a large story's index, and still finds a query of stopwords alone", () => {
+    const story = freshStory();
+    const order = newestFirstOrder(story.quotes);
+    const terms = termRange(story, order, 0, order.length, false);
+    expect(terms.terms).not.toContain("the");
+    const finder = createQuoteFinder(story, { order, terms, stopwordsIndexed: false });
+    const quote = story.quotes.find((q) => /\bwe\b/i.test(q.text) && /\bto\b/i.test(q.text))!;
+    const found = finder.find({ query: "we to" });
+    expect(found.quotes).toContain(quote);
+    expect(found.total).toBe(story.quotes.filter((q) => /\bwe\b/i.test(`${q.text} ${q.context ?? ""}`) && /\bto\b/i.test(`${q.text} ${q.context ?? ""}`)).length);
   });
 });

@@ -24,6 +24,8 @@ export interface FoundQuotes {
 
 /** The costly, data-only part of a finder: what an index cache stores. */
 export interface QuoteIndexData {
+  /** Large stories leave stopwords out of the index (nearly half of all words); see buildTermRange. */
+  stopwordsIndexed: boolean;
   /** Document id to position in story.quotes; document ids run newest first. */
   order: Uint32Array;
   terms: TermIndex;
@@ -34,6 +36,7 @@ const SLACK = 1;
 const CHUNK = 5_000;
 /** How many of the newest quotes a query of stopwords alone reads: bounded, so it stays fast at any size. */
 const STOPWORD_SCAN = 20_000;
+const STOPWORDS_OUT_FROM = 100_000;
 
 /** What the term index reads of one quote: plain strings, so another thread can index it too. */
 export interface IndexedText {
@@ -62,15 +65,27 @@ export function indexedText(quote: Quote): IndexedText {
 export function* buildQuoteIndexData(story: Story): Generator<void, QuoteIndexData> {
   const order = newestFirstOrder(story.quotes);
   yield;
-  const terms = yield* buildTermRange(order.length, 0, order.length, (doc) => indexedText(story.quotes[order[doc]!]!));
-  return { order, terms };
+  const stopwordsIndexed = indexesStopwords(story.quotes.length);
+  const terms = yield* buildTermRange(order.length, 0, order.length, (doc) => indexedText(story.quotes[order[doc]!]!), stopwordsIndexed);
+  return { order, terms, stopwordsIndexed };
 }
 
 /**
- * The term index of documents `from` to `to` (of `docCount`), a chunk at a time. Two ranges
- * built apart (one on another thread) and merged give the index of the whole.
+ * Stopwords are nearly half of all words and queries drop them, so leaving them out halves
+ * the index build of a large story; a query of stopwords alone then reads the newest quotes.
+ * Small stories keep them: their index builds in moments and such queries stay exact.
  */
-export function* buildTermRange(docCount: number, from: number, to: number, textOf: (doc: number) => IndexedText): Generator<void, TermIndex> {
+export function indexesStopwords(quoteCount: number): boolean {
+  return quoteCount < STOPWORDS_OUT_FROM;
+}
+
+export function* buildTermRange(
+  docCount: number,
+  from: number,
+  to: number,
+  textOf: (doc: number) => IndexedText,
+  stopwords: boolean,
+): Generator<void, TermIndex> {
   const builder = termIndexBuilder(docCount);
   // A speaker's terms are looked up once, then added by id to each of their quotes.
   const speakerTerms = new Map<string, number[]>();
@@ -81,8 +96,8 @@ export function* buildTermRange(docCount: number, from: number, to: number, text
       speakerIds = builder.idsOf(textTerms(speaker));
       speakerTerms.set(speaker, speakerIds);
     }
-    builder.add(doc, textTerms(text, true));
-    if (context) builder.add(doc, textTerms(context, true));
+    builder.add(doc, textTerms(text, !stopwords));
+    if (context) builder.add(doc, textTerms(context, !stopwords));
     builder.addIds(doc, speakerIds);
     if ((doc - from) % CHUNK === CHUNK - 1) yield;
   }
@@ -137,7 +152,11 @@ export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFind
     for (let doc = 0; doc < Math.min(newest.length, STOPWORD_SCAN); doc++) {
       const quote = newest[doc]!;
       if (speakerIds && !speakerIds.has(quote.speaker.id)) continue;
-      const terms = new Set(textTerms(`${quote.text} ${quote.context ?? ""}`));
+      const text = `${quote.text} ${quote.context ?? ""}`;
+      const lower = text.toLowerCase();
+      // A cheap substring test first; the exact word test only for the few that pass it.
+      if (!words.every((word) => lower.includes(word))) continue;
+      const terms = new Set(textTerms(text));
       if (!words.every((word) => terms.has(word))) continue;
       total++;
       if (quotes.length < limit) quotes.push(quote);
@@ -161,7 +180,7 @@ export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFind
         return { quotes: limit >= newest.length ? newest : newest.slice(0, limit), total: newest.length };
       }
       // Stopwords are not indexed; a query of nothing else ("we will") is looked for among the newest quotes.
-      if (words.every(isStopword)) return scanForWords(words, speakerIds, limit);
+      if (!data.stopwordsIndexed && words.every(isStopword)) return scanForWords(words, speakerIds, limit);
       // Exact words and prefixes first: typo variants can only matter when nothing matches exactly.
       let found = search(words, false);
       if (found.best > 0) found = search(words, true);

@@ -43,7 +43,7 @@ async function corpusFor(quotes: number): Promise<string> {
 }
 
 async function measure(method: Method, dir: string, cache: string): Promise<MethodResult> {
-  const args = ["--expose-gc", "--max-old-space-size=12000", "--max-semi-space-size=64", "--import", "tsx", "bench/measure-method.ts"];
+  const args = ["--expose-gc", "--max-old-space-size=12000", "--import", "tsx", "bench/measure-method.ts"];
   args.push("--dir", dir, "--method", method, "--cache", cache, "--queries", values.queries, "--quality", values.quality, "--budget", values.budget);
   const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split("\n").pop()!) as MethodResult;

@@ -111,8 +111,9 @@ function list(digests: DigestDeps, guildId: string, deps: CommandDeps): ReplyPay
     return reply({ title: "No digest subscriptions", description: "Start one with /digest subscribe channel:#news schedule:daily 08:00", color: COLORS.neutral }, { ephemeral: true });
   }
   const titles = new Map(deps.catalog().stories.map((s) => [s.id, s.title]));
-  const items = entries.map(({ subscription: s, next }) => ({
-    name: `#${s.channelId}`,
+  // Field names cannot render channel mentions, so the channel is the value's first line.
+  const items = entries.map(({ subscription: s, next }, i) => ({
+    name: `Subscription ${i + 1}`,
     value: [
       `<#${s.channelId}> · ${titles.get(s.storyId) ?? s.storyId}`,
       `Schedule: ${s.schedule} (${s.timezone})${s.quiet ? ", quiet" : ""}`,

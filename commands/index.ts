@@ -8,6 +8,3 @@ import { status } from "./status.js";
 /** Every slash command, listed by hand: what is registered with Discord is exactly this. */
 export const commands: readonly Command[] = [quote, conditions, status, digest, help];
 
-export function findCommand(name: string): Command | undefined {
-  return commands.find((c) => c.definition.name === name);
-}

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,7 +9,9 @@ import { articleFile, storyFile } from "../builders.js";
 
 /**
  * The production build, in a copy of the project whose node_modules lacks tsx: whatever runs
- * there runs compiled, with no TypeScript loader. One build (about a minute on a busy machine).
+ * there runs compiled, with no TypeScript loader. Once built, the copy keeps only the production
+ * dependencies, as the Docker image does (`npm prune --omit=dev`). One build (about a minute on a
+ * busy machine).
  */
 const run = promisify(execFile);
 let project: string;
@@ -20,10 +22,7 @@ beforeAll(() => {
   for (const entry of ["src", "commands", "scripts", "package.json", "tsconfig.json", "tsconfig.build.json"]) {
     cpSync(entry, path.join(project, entry), { recursive: true });
   }
-  mkdirSync(path.join(project, "node_modules"));
-  for (const name of readdirSync("node_modules")) {
-    if (name !== "tsx" && name !== ".bin") symlinkSync(path.resolve("node_modules", name), path.join(project, "node_modules", name));
-  }
+  linkModules(() => true);
   dataDir = path.join(project, "fixture-data");
   const storyDir = path.join(dataDir, "stories", "test-story");
   mkdirSync(path.join(storyDir, "articles"), { recursive: true });
@@ -32,6 +31,20 @@ beforeAll(() => {
   writeFileSync(path.join(storyDir, "articles", `${article.id}.json`), JSON.stringify(article));
 });
 afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+/** Links the project's installed packages into the copy, tsx never, the others when `keep` says so. */
+function linkModules(keep: (dev: boolean) => boolean): void {
+  const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { dev?: boolean }> };
+  const target = path.join(project, "node_modules");
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target);
+  for (const key of Object.keys(lock.packages)) {
+    const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(key)?.[1];
+    if (!name || name === "tsx" || !keep(lock.packages[key]!.dev === true) || !existsSync(path.join("node_modules", name))) continue;
+    mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
+    symlinkSync(path.resolve("node_modules", name), path.join(target, name));
+  }
+}
 
 /** `npm start` in the copy, in console mode, with `input` typed at the prompt. */
 function npmStart(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -59,6 +72,8 @@ describe("the production build", { timeout: 240_000 }, () => {
     expect(existsSync(path.join(project, "dist", "src", "main.js"))).toBe(true);
     expect(existsSync(path.join(project, "dist", "src", "data", "term-range-worker.js"))).toBe(true);
 
+    linkModules((dev) => !dev);
+    expect(existsSync(path.join(project, "node_modules", "typescript"))).toBe(false);
     const again = await npmStart("/status\nexit\n");
     expect(again.stderr).not.toContain("Building");
     expect(again.code).toBe(0);
@@ -108,5 +123,21 @@ describe("the production build", { timeout: 240_000 }, () => {
     expect(await check(file)).toEqual({ code: 1, stdout: `unhealthy: no heartbeat at ${file} yet: the bot has not started, or cannot write there\n` });
     writeFileSync(file, "now\n");
     expect(await check(file)).toEqual({ code: 0, stdout: "healthy\n" });
+  });
+
+  it("has the Dockerfile run and health-check files the build makes, as a non-root user with the settings' volumes", () => {
+    const dockerfile = readFileSync("Dockerfile", "utf8");
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+    const started = [...runtime.matchAll(/"(dist\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(started).toEqual(["dist/src/health/check-heartbeat.js", "dist/src/main.js"]);
+    for (const file of started) expect(existsSync(path.join(project, file)), file).toBe(true);
+    for (const [, from] of dockerfile.matchAll(/^COPY (?:--chown=\S+ )?(?!--from)(.+) \S+$/gm)) {
+      for (const source of from!.split(" ")) expect(existsSync(source), source).toBe(true);
+    }
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK /m);
+    const env = Object.fromEntries([...runtime.matchAll(/\b([A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+    const volumes = JSON.parse(/^VOLUME (.+)$/m.exec(runtime)![1]!) as string[];
+    expect(volumes).toEqual([env.DATA_DIR, path.dirname(env.STATE_DB!), env.CACHE_DIR]);
   });
 });

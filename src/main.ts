@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from "./config.js";
 import { runRepl } from "./console/repl.js";
 import { NoStoryError, openStoryStore } from "./data/story-store.js";
 import { nodeCronScheduler } from "./digest/scheduler.js";
+import { startHeartbeat } from "./health/heartbeat.js";
 import { createLogger } from "./logger.js";
 
 /** The composition root: config once, then the store, then the console or the Discord bot. */
@@ -34,11 +35,13 @@ async function main(): Promise<void> {
     scheduler: nodeCronScheduler,
     now: () => new Date(),
   });
+  const heartbeat = config.heartbeatFile ? startHeartbeat(config.heartbeatFile) : undefined;
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   log.info({ signal }, "Stopping");
+  heartbeat?.stop();
   await app.shutdown();
 }
 

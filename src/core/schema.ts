@@ -54,13 +54,28 @@ export const topicSchema = z.strictObject({
   aliases: z.array(text).default([]),
 });
 
+/**
+ * A list whose items are looked up by id: a repeated id is an error at the second use,
+ * not a silent "last one wins".
+ */
+function listWithUniqueIds<T extends z.ZodType<{ id: string }>>(field: string, item: T) {
+  return z.array(item).superRefine((items, ctx) => {
+    const first = new Map<string, number>();
+    items.forEach((entry, i) => {
+      const earlier = first.get(entry.id);
+      if (earlier === undefined) first.set(entry.id, i);
+      else ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate id "${entry.id}": already used by ${field}[${earlier}]` });
+    });
+  });
+}
+
 export const storySchema = z.strictObject({
   id,
   title: text,
   summary: text,
-  parties: z.array(partySchema).default([]),
-  people: z.array(personSchema).default([]),
-  topics: z.array(topicSchema).default([]),
+  parties: listWithUniqueIds("parties", partySchema).default([]),
+  people: listWithUniqueIds("people", personSchema).default([]),
+  topics: listWithUniqueIds("topics", topicSchema).default([]),
 });
 
 export const sourceSchema = z.strictObject({
@@ -107,7 +122,7 @@ export const articleSchema = z.strictObject({
   /** In our own words: the article's prose is not copied into data/. */
   summary: text,
   /** People the article mentions; may introduce people story.json does not know yet. */
-  people: z.array(personSchema).default([]),
+  people: listWithUniqueIds("people", personSchema).default([]),
   quotes: z.array(quoteSchema).default([]),
   conditions: z.array(conditionSchema).default([]),
   status: z.array(statusItemSchema).default([]),

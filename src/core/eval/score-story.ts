@@ -237,13 +237,17 @@ function scorePeople(gold: GoldStory, people: readonly Person[], errors: ScoreEr
       continue;
     }
     const forms = [person.name, ...person.aliases];
-    if (gold.speakers.some((s) => forms.some((f) => textSimilarity(f, s) >= SPEAKER_THRESHOLD))) {
-      real++;
+    // Checked before the sides, since a capital can be both a party's alias and a place.
+    const trap = gold.notPeople.find((t) => forms.some((f) => nameKey(f).includes(nameKey(t))));
+    if (trap) {
+      traps++;
+      errors.push({ kind: "not a person", message: `${person.name}${person.role ? ` (${person.role})` : ""} is the place or phrase "${trap}"` });
       continue;
     }
-    const trap = gold.notPeople.find((t) => forms.some((f) => nameKey(f).includes(nameKey(t))));
-    if (trap) traps++;
-    errors.push({ kind: "not a person", message: `${person.name}${person.role ? ` (${person.role})` : ""}${trap ? ` is the place or phrase "${trap}"` : ""}` });
+    // Organisations and unnamed officials may speak; so may a side itself ("Soravia said").
+    const speakers = [...gold.speakers, ...gold.parties.flatMap((p) => [p.name, ...p.aliases])];
+    if (speakers.some((s) => forms.some((f) => textSimilarity(f, s) >= SPEAKER_THRESHOLD))) real++;
+    else errors.push({ kind: "not a person", message: `${person.name}${person.role ? ` (${person.role})` : ""}` });
   }
   return { real: { hit: real, total: people.length }, traps };
 }

@@ -238,7 +238,7 @@ function scorePeople(gold: GoldStory, people: readonly Person[], errors: ScoreEr
     }
     const forms = [person.name, ...person.aliases];
     // Checked before the sides, since a capital can be both a party's alias and a place.
-    const trap = gold.notPeople.find((t) => forms.some((f) => nameKey(f).includes(nameKey(t))));
+    const trap = gold.notPeople.find((t) => forms.some((f) => containsWords(f, t)));
     if (trap) {
       traps++;
       errors.push({ kind: "not a person", message: `${person.name}${person.role ? ` (${person.role})` : ""} is the place or phrase "${trap}"` });
@@ -254,11 +254,14 @@ function scorePeople(gold: GoldStory, people: readonly Person[], errors: ScoreEr
 
 /** Same person when one of the system's names holds every word of one of the gold names ("President Ana Kos" ⊇ "Kos"). */
 function personMatches(gold: GoldPerson, person: Person): boolean {
-  const goldForms = [gold.name, ...gold.aliases].map((n) => nameKey(n).split(" "));
-  return [person.name, ...person.aliases].some((n) => {
-    const words = nameKey(n).split(" ");
-    return goldForms.some((form) => form.every((w) => words.includes(w)));
-  });
+  return [person.name, ...person.aliases].some((n) => [gold.name, ...gold.aliases].some((g) => containsWords(n, g)));
+}
+
+function containsWords(name: string, part: string): boolean {
+  const words = nameKey(name).split(" ");
+  return nameKey(part)
+    .split(" ")
+    .every((w) => words.includes(w));
 }
 
 // ---- helpers ----

@@ -29,7 +29,7 @@ const KIND_WORDS: Record<string, string> = {
   exchange: "exchange", swap: "exchange",
   deal: "deal", agreement: "deal", accord: "deal", pact: "deal", framework: "deal", settlement: "deal",
   mission: "mission", observers: "mission", monitors: "mission",
-  withdrawal: "withdrawal", pullback: "withdrawal", "pull-back": "withdrawal",
+  withdrawal: "withdrawal", withdraw: "withdrawal", withdrawing: "withdrawal", withdrew: "withdrawal", withdrawn: "withdrawal", pullback: "withdrawal", "pull-back": "withdrawal",
   sanctions: "sanctions", sanction: "sanctions",
   referendum: "referendum", plebiscite: "referendum",
   vote: "vote", ballot: "vote",

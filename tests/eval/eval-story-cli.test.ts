@@ -14,7 +14,7 @@ describe("eval:story CLI", () => {
     expect(stdout).toMatch(/^kallmark-ridge \(8 articles\)$/m);
     expect(stdout).toMatch(/^overall \(2 stories, 16 articles\)$/m);
     expect(stdout.match(new RegExp(METRIC_LINE.source, "gm"))).toHaveLength(3);
-    expect(stdout).toMatch(/^ {2}threads {5}final state \S+ \(\d+\/16\) {2}topics per thread \S+ \(\d+\/\d+\) {2}spurious topics \d+/m);
+    expect(stdout).toMatch(/^ {2}threads {5}final state \S+ \(\d+\/\d+\) {2}topics per thread \S+ \(\d+\/\d+\) {2}spurious topics \d+/m);
     expect(stdout).toMatch(/^ {2}people {6}real \S+ \(\d+\/\d+\)/m);
   }, CLI_TIMEOUT);
 

@@ -162,6 +162,17 @@ describe("scoreStory", () => {
     expect(notPeople).toEqual(['Tarn Pass is the place or phrase "Tarn Pass"', "Weather"]);
   });
 
+  it("judges a condition that a restatement updated (a later date) by the latest mention", () => {
+    const updated = articleFile({
+      id: "2025-03-01-a1",
+      date: "2025-03-01",
+      conditions: [{ party: "north", holder: "ana-ruznjak", text: "troops withdraw from the Tarn Pass", firmness: "non-negotiable", date: "2025-03-05" }],
+    });
+    const result = scoreStory(gold, catalogOf(story, [updated, articleFile({ id: a2.id, date: a2.date })]).stories[0]!, articles);
+    expect(result.conditions.firmness).toEqual({ hit: 1, total: 1 });
+    expect(result.conditions.copies).toBe(0);
+  });
+
   it("scores a perfect system perfectly", () => {
     const perfect = articleFile({
       id: "2025-03-01-a1",

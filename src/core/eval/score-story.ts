@@ -128,12 +128,15 @@ function conditionTextScore(text: string, gold: GoldCondition): number {
   return Math.max(...[gold.text, ...gold.mentions.flatMap((m) => (m.text ? [m.text] : []))].map((t) => dice(system, contentStems(t))));
 }
 
-/** The gold mention a system condition stands for: the one from its article, else the latest before it. */
+/**
+ * The gold mention a system condition stands for: its own article's, unless the condition
+ * carries a later date (a restatement that updated it), then the latest mention up to that date.
+ */
 function mentionFor(gold: GoldCondition, condition: Condition, articles: readonly IngestedArticle[]): GoldCondition["mentions"][number] {
-  const dateOf = (name: string) => articles.find((a) => a.name === name)?.date ?? "";
-  const own = gold.mentions.find((m) => articles.find((a) => a.name === m.article)?.id === condition.article.id);
-  if (own) return own;
-  const before = gold.mentions.filter((m) => dateOf(m.article) <= condition.date);
+  const article = (name: string) => articles.find((a) => a.name === name);
+  const own = gold.mentions.find((m) => article(m.article)?.id === condition.article.id);
+  if (own && condition.date === condition.article.date) return own;
+  const before = gold.mentions.filter((m) => (article(m.article)?.date ?? "") <= condition.date);
   return before[before.length - 1] ?? gold.mentions[0]!;
 }
 

@@ -12,8 +12,9 @@ describe("eval:story CLI", () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^halvorn-truce \(8 articles\)$/m);
     expect(stdout).toMatch(/^kallmark-ridge \(8 articles\)$/m);
-    expect(stdout).toMatch(/^overall \(2 stories, 16 articles\)$/m);
-    expect(stdout.match(new RegExp(METRIC_LINE.source, "gm"))).toHaveLength(3);
+    expect(stdout).toMatch(/^miravel-siege \(6 articles\)$/m);
+    expect(stdout).toMatch(/^overall \(3 stories, 22 articles\)$/m);
+    expect(stdout.match(new RegExp(METRIC_LINE.source, "gm"))).toHaveLength(4);
     expect(stdout).toMatch(/^ {2}threads {5}final state \S+ \(\d+\/\d+\) {2}topics per thread \S+ \(\d+\/\d+\) {2}spurious topics \d+/m);
     expect(stdout).toMatch(/^ {2}people {6}real \S+ \(\d+\/\d+\)/m);
   }, CLI_TIMEOUT);

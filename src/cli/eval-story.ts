@@ -59,7 +59,15 @@ async function main(argv: string[]): Promise<number> {
   for (const { id, dir } of stories) {
     const names = (await readdir(dir)).filter((f) => f.endsWith(".txt")).sort();
     const goldFile = path.join(dir, "gold.json");
-    const gold = parseGold(await readFile(goldFile, "utf8"), goldFile, names.map((n) => n.slice(0, -4)));
+    const goldText = await readFile(goldFile, "utf8").catch((error: NodeJS.ErrnoException) => {
+      process.stderr.write(`eval:story: cannot read ${goldFile}: ${error.code ?? error.message}\n`);
+      return undefined;
+    });
+    if (goldText === undefined) {
+      broken = true;
+      continue;
+    }
+    const gold = parseGold(goldText, goldFile, names.map((n) => n.slice(0, -4)));
     if (!gold.ok) {
       broken = true;
       for (const problem of gold.problems) process.stderr.write(`eval:story: ${formatProblem(problem)}\n`);
@@ -69,7 +77,12 @@ async function main(argv: string[]): Promise<number> {
     const texts = await Promise.all(
       names.map(async (name) => ({ name: name.slice(0, -4), text: await readFile(path.join(dir, name), "utf8"), fallbackDate: parseDate(name) ?? today })),
     );
-    const ingested = ingestTexts(emptyStory(gold.gold.story, gold.gold.title), texts);
+    // Ingest refuses an empty file; so does the evaluation, and the gold's references to it then count as misses.
+    for (const empty of texts.filter((t) => t.text.trim() === "")) process.stderr.write(`eval:story: ${path.join(dir, `${empty.name}.txt`)} is empty; skipped\n`);
+    const ingested = ingestTexts(
+      emptyStory(gold.gold.story, gold.gold.title),
+      texts.filter((t) => t.text.trim() !== ""),
+    );
     const loaded = loadIngested(ingested);
     // A problem here is the extractor's: the story still scores, with whatever loaded.
     for (const problem of loaded.problems) process.stderr.write(`eval:story: ${id}: ingest produced invalid data: ${formatProblem(problem)}\n`);

@@ -56,38 +56,10 @@ async function main(argv: string[]): Promise<number> {
 
   let broken = false;
   const scores: StoryScore[] = [];
-  for (const { id, dir } of stories) {
-    const names = (await readdir(dir)).filter((f) => f.endsWith(".txt")).sort();
-    const goldFile = path.join(dir, "gold.json");
-    const goldText = await readFile(goldFile, "utf8").catch((error: NodeJS.ErrnoException) => {
-      process.stderr.write(`eval:story: cannot read ${goldFile}: ${error.code ?? error.message}\n`);
-      return undefined;
-    });
-    if (goldText === undefined) {
-      broken = true;
-      continue;
-    }
-    const gold = parseGold(goldText, goldFile, names.map((n) => n.slice(0, -4)));
-    if (!gold.ok) {
-      broken = true;
-      for (const problem of gold.problems) process.stderr.write(`eval:story: ${formatProblem(problem)}\n`);
-      continue;
-    }
-    const today = new Date().toISOString().slice(0, 10);
-    const texts = await Promise.all(
-      names.map(async (name) => ({ name: name.slice(0, -4), text: await readFile(path.join(dir, name), "utf8"), fallbackDate: parseDate(name) ?? today })),
-    );
-    // Ingest refuses an empty file; so does the evaluation, and the gold's references to it then count as misses.
-    for (const empty of texts.filter((t) => t.text.trim() === "")) process.stderr.write(`eval:story: ${path.join(dir, `${empty.name}.txt`)} is empty; skipped\n`);
-    const ingested = ingestTexts(
-      emptyStory(gold.gold.story, gold.gold.title),
-      texts.filter((t) => t.text.trim() !== ""),
-    );
-    const loaded = loadIngested(ingested);
-    // A problem here is the extractor's: the story still scores, with whatever loaded.
-    for (const problem of loaded.problems) process.stderr.write(`eval:story: ${id}: ingest produced invalid data: ${formatProblem(problem)}\n`);
-    const story = loaded.story ?? { ...ingested.story, articles: [], quotes: [], conditions: [], status: [], people: [] };
-    scores.push(scoreStory(gold.gold, story, ingested.ingested));
+  for (const story of stories) {
+    const score = await evaluateStory(story);
+    if (score) scores.push(score);
+    else broken = true;
   }
 
   const overall = addScores(scores);
@@ -103,6 +75,37 @@ async function main(argv: string[]): Promise<number> {
     for (const line of formatScoreLines(`overall (${overall.stories} stories, ${overall.articles} articles)`, overall)) out(line);
   }
   return broken ? 1 : 0;
+}
+
+/** Ingests one story folder's articles and scores them; undefined (after saying why) when its gold file is broken. */
+async function evaluateStory({ id, dir }: StoryDir): Promise<StoryScore | undefined> {
+  const names = (await readdir(dir)).filter((f) => f.endsWith(".txt")).sort();
+  const goldFile = path.join(dir, "gold.json");
+  const goldText = await readFile(goldFile, "utf8").catch((error: NodeJS.ErrnoException) => {
+    process.stderr.write(`eval:story: cannot read ${goldFile}: ${error.code ?? error.message}\n`);
+    return undefined;
+  });
+  if (goldText === undefined) return undefined;
+  const gold = parseGold(goldText, goldFile, names.map((n) => n.slice(0, -4)));
+  if (!gold.ok) {
+    for (const problem of gold.problems) process.stderr.write(`eval:story: ${formatProblem(problem)}\n`);
+    return undefined;
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const texts = await Promise.all(
+    names.map(async (name) => ({ name: name.slice(0, -4), text: await readFile(path.join(dir, name), "utf8"), fallbackDate: parseDate(name) ?? today })),
+  );
+  // Ingest refuses an empty file; so does the evaluation, and the gold's references to it then count as misses.
+  for (const empty of texts.filter((t) => t.text.trim() === "")) process.stderr.write(`eval:story: ${path.join(dir, `${empty.name}.txt`)} is empty; skipped\n`);
+  const ingested = ingestTexts(
+    emptyStory(gold.gold.story, gold.gold.title),
+    texts.filter((t) => t.text.trim() !== ""),
+  );
+  const loaded = loadIngested(ingested);
+  // A problem here is the extractor's: the story still scores, with whatever loaded.
+  for (const problem of loaded.problems) process.stderr.write(`eval:story: ${id}: ingest produced invalid data: ${formatProblem(problem)}\n`);
+  const story = loaded.story ?? { ...ingested.story, articles: [], quotes: [], conditions: [], status: [], people: [] };
+  return scoreStory(gold.gold, story, ingested.ingested);
 }
 
 /** The story folders under root (each with a gold.json), or root itself when it is one; undefined when root is no folder. */

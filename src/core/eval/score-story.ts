@@ -11,7 +11,7 @@ import { contentStems, dice, kindsIn, nameKey, textSimilarity } from "./text-ove
 /** A system condition's text must reach this Dice overlap with a gold text to match. */
 export const CONDITION_TEXT_THRESHOLD = 0.5;
 /** A system topic joins the gold thread with the best score if that score reaches this. */
-export const TOPIC_MATCH_THRESHOLD = 0.4;
+export const TOPIC_MATCH_THRESHOLD = 0.25;
 /** An unnamed speaker or organisation matches a listed one at this Dice overlap. */
 export const SPEAKER_THRESHOLD = 0.6;
 
@@ -209,9 +209,11 @@ function scoreThreads(
 }
 
 /**
- * Half name, half evidence: the best Dice overlap between any of the topic's names and
- * any of the thread's (halved when the topic names another kind of thing), plus the
- * share of the topic's items that come from articles where the thread changed state.
+ * Name first, evidence second: the best Dice overlap between any of the topic's names and
+ * any of the thread's (halved when the topic names another kind of thing), weighted from
+ * ×0.5 to ×1 by the share of the topic's items that come from articles where the thread
+ * changed state. A well-named topic with a wrong state in the wrong article still finds
+ * its thread; a vaguely named one ("talks") needs the articles to agree.
  */
 export function topicScore(match: { topic: Topic; items: readonly StatusItem[] }, thread: GoldThread, idOf: (name: string) => string): number {
   const topicNames = [match.topic.name, ...match.topic.aliases];
@@ -222,7 +224,7 @@ export function topicScore(match: { topic: Topic; items: readonly StatusItem[] }
   if (kinds.size > 0 && !kinds.has(thread.kind)) name /= 2;
   const threadArticles = new Set(thread.states.map((s) => idOf(s.article)));
   const evidence = match.items.filter((item) => threadArticles.has(item.article.id)).length / match.items.length;
-  return (name + evidence) / 2;
+  return name * (0.5 + evidence / 2);
 }
 
 function describeItems(items: readonly StatusItem[], articleName: (id: string) => string): string {

@@ -1,6 +1,5 @@
 import { type BuildResult, type DataFile, buildCatalog } from "../build-catalog.js";
-import { readHeader } from "../extract/article-header.js";
-import { extractArticle } from "../extract/extract-article.js";
+import { type ExtractedArticle, extractArticle } from "../extract/extract-article.js";
 import type { ArticleFile, StoryFile } from "../schema.js";
 import type { Story } from "../story.js";
 import { mergeIntoStory } from "./merge-into-story.js";
@@ -28,24 +27,24 @@ export function emptyStory(id: string, title = id.replace(/-/g, " ")): StoryFile
 
 /**
  * Extracts and merges articles into a story exactly as `npm run ingest` does, in
- * memory, one after the other and oldest first (by the date each text states, else
- * its fallback date), so each article meets the story the earlier ones built.
- * Pure: the caller reads the files.
+ * memory: oldest first (by the date each article states), so later articles update
+ * what earlier ones set up. Pure: the caller reads the files.
  */
 export function ingestTexts(story: StoryFile, texts: readonly ArticleText[]): IngestedTexts {
-  const ordered = texts
-    .map((t) => ({ ...t, date: readHeader(t.text).date ?? t.fallbackDate }))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+  const extracted = texts.map((t) => ({ name: t.name, result: extractArticle(t.text, { fallbackDate: t.fallbackDate }) }));
+  return mergeExtracted(story, extracted);
+}
+
+export function mergeExtracted(story: StoryFile, extracted: readonly { name: string; result: ExtractedArticle }[]): IngestedTexts {
+  const ordered = [...extracted].sort((a, b) => a.result.article.date.localeCompare(b.result.article.date) || a.name.localeCompare(b.name));
   const articles = new Map<string, ArticleFile>();
   const ingested: IngestedTexts["ingested"] = [];
   let current = story;
-  for (const text of ordered) {
-    // The one place that must stay in step with src/cli/ingest.ts: same extraction, same merge.
-    const extracted = extractArticle(text.text, { fallbackDate: text.fallbackDate });
-    const merged = mergeIntoStory(current, extracted);
+  for (const { name, result } of ordered) {
+    const merged = mergeIntoStory(current, result);
     current = merged.story;
     articles.set(merged.article.id, merged.article);
-    ingested.push({ name: text.name, id: merged.article.id, date: merged.article.date });
+    ingested.push({ name, id: merged.article.id, date: merged.article.date });
   }
   return { story: current, articles, ingested };
 }

@@ -60,7 +60,7 @@ export interface StoryScore {
 export function scoreStory(gold: GoldStory, story: Story, articles: readonly IngestedArticle[]): StoryScore {
   const errors: ScoreError[] = [];
   const articleName = (id: string) => articles.find((a) => a.id === id)?.name ?? id;
-  const conditions = scoreConditions(gold, story.conditions, articles, errors);
+  const conditions = scoreConditions(gold, story.conditions, articles, articleName, errors);
   const threads = scoreThreads(gold, story, articles, articleName, errors);
   const people = scorePeople(gold, story.people, errors);
   return { story: gold.story, articles: articles.length, conditions, threads, people, errors };
@@ -68,12 +68,17 @@ export function scoreStory(gold: GoldStory, story: Story, articles: readonly Ing
 
 // ---- conditions ----
 
-function scoreConditions(gold: GoldStory, system: readonly Condition[], articles: readonly IngestedArticle[], errors: ScoreError[]): StoryScore["conditions"] {
+function scoreConditions(
+  gold: GoldStory,
+  system: readonly Condition[],
+  articles: readonly IngestedArticle[],
+  name: (id: string) => string,
+  errors: ScoreError[],
+): StoryScore["conditions"] {
   const matchesOf = new Map<GoldCondition, Condition[]>();
   const firmness: Ratio = { hit: 0, total: 0 };
   const holder: Ratio = { hit: 0, total: 0 };
   let correct = 0;
-  const name = (id: string) => articles.find((a) => a.id === id)?.name ?? id;
 
   for (const condition of system) {
     const best = bestBy(gold.conditions, (g) => conditionTextScore(condition.text, g));
@@ -107,7 +112,7 @@ function scoreConditions(gold: GoldStory, system: readonly Condition[], articles
   for (const g of gold.conditions) {
     const found = matchesOf.get(g) ?? [];
     if (found.length === 0) errors.push({ kind: "missed condition", message: `${g.id}: ${g.party}, ${g.mentions[0]!.firmness}: "${g.text}" (${g.mentions.map((m) => m.article).join(", ")})` });
-    // A restatement should update the condition, so more system items than gold mentions are copies.
+    // A restatement should update the condition it restates, so every item after the first is a copy.
     const extra = found.length - 1;
     if (extra > 0) {
       copies += extra;

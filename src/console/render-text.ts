@@ -1,4 +1,5 @@
 import type { ReplyPayload } from "../command-kit/command.js";
+import { unescapeMarkdown } from "../command-kit/format.js";
 
 /** Renders a Discord message payload as plain terminal text, as a person would read it in Discord. */
 export function renderText(payload: ReplyPayload): string {
@@ -19,10 +20,10 @@ export function renderText(payload: ReplyPayload): string {
 
 /** Drops Discord markdown: links become "name <url>", emphasis and escapes go, timestamps become dates. */
 function plain(text: string): string {
-  return text
-    .replace(/\[([^\]]+)\]\((\S+?)\)/g, "$1 <$2>")
+  const plainText = text
+    .replace(/(?<!\\)\[((?:\\.|[^\]\\])+)\]\((\S+?)\)/g, "$1 <$2>")
     .replace(/<t:(\d+)(?::[a-zA-Z])?>/g, (_m, s: string) => new Date(Number(s) * 1000).toISOString().replace(".000Z", "Z"))
     .replace(/\*\*(.+?)\*\*/g, "$1")
-    .replace(/(^|[^\\*])\*(?!\s)(.+?)\*/g, "$1$2")
-    .replace(/\\([\\*_~`|>[\]])/g, "$1");
+    .replace(/(^|[^\\*])\*(?!\s)(.+?)\*/g, "$1$2");
+  return unescapeMarkdown(plainText);
 }

@@ -79,7 +79,7 @@ function manager(deps: CommandDeps, subcommand: string): { digests: DigestDeps; 
 function subscribe(options: Options, deps: CommandDeps, digests: DigestDeps, guildId: string): ReplyPayload {
   const channelId = requiredChannel(options);
   const story = pickStory(deps.catalog(), stringOption(options, "story"));
-  const access = digests.checkChannel(channelId);
+  const access = digests.checkChannel(channelId, guildId);
   if (!access.ok) throw new UserError(`I can't post digests in <#${channelId}>: ${access.problem}`, { markup: true });
   const { subscription, created, next } = digests.service.subscribe({
     guildId,

@@ -55,7 +55,7 @@ export async function startApp(settings: AppSettings): Promise<App> {
   const deps: CommandDeps = {
     catalog: store.catalog,
     now: settings.now,
-    digests: { service: digests, checkChannel: (channelId) => checkChannel(client, channelId) },
+    digests: { service: digests, checkChannel: (channelId, guildId) => checkChannel(client, channelId, guildId) },
   };
   const bot = await startBot({
     client,

@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from "./config.js";
 import { runRepl } from "./console/repl.js";
 import { NoStoryError, openStoryStore } from "./data/story-store.js";
 import { nodeCronScheduler } from "./digest/scheduler.js";
+import { StateDbError } from "./digest/state-db.js";
 import { createLogger } from "./logger.js";
 
 /** The composition root: config once, then the store, then the console or the Discord bot. */
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof NoStoryError;
+  const known = error instanceof ConfigError || error instanceof NoStoryError || error instanceof StateDbError;
   const refused = (error as { code?: string }).code === "TokenInvalid";
   const message = refused ? "Discord refused DISCORD_TOKEN: check it in the developer portal (Bot > Reset Token)." : known ? (error as Error).message : (error as Error).stack;
   process.stderr.write(`${message}\n`);

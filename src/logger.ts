@@ -24,7 +24,7 @@ export function createLogger(options: { level: string; destination?: 1 | 2; pret
   if (options.stream) return pino(base, options.stream);
   const isTty = destination === 1 ? process.stdout.isTTY : process.stderr.isTTY;
   if (options.pretty ?? isTty) {
-    return pino(base, pretty({ destination, colorize: isTty, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss" }));
+    return pino(base, pretty({ destination, sync: true, colorize: isTty, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss" }));
   }
   return pino(base, pino.destination({ dest: destination, sync: true }));
 }

@@ -7,6 +7,10 @@ import { NoStoryError, openStoryStore } from "./data/story-store.js";
 import { nodeCronScheduler } from "./digest/scheduler.js";
 import { StateDbError } from "./digest/state-db.js";
 import { createLogger } from "./logger.js";
+import { settleWithin } from "./util/settle-within.js";
+
+/** SIGINT/SIGTERM to exit: what systemd and container stops allow before they kill. */
+const STOP_WITHIN_MS = 5_000;
 
 /** The composition root: config once, then the store, then the console or the Discord bot. */
 async function main(): Promise<void> {
@@ -40,7 +44,13 @@ async function main(): Promise<void> {
     process.once("SIGTERM", resolve);
   });
   log.info({ signal }, "Stopping");
-  await app.shutdown();
+  const started = Date.now();
+  // Bounded as a whole: replies under way get what is left of the drain, nothing gets more.
+  await settleWithin(app.shutdown(), STOP_WITHIN_MS - 250);
+  log.info({ ms: Date.now() - started }, "Stopped");
+  // With Discord unreachable, discord.js leaves reconnect timers and sockets behind after destroy();
+  // everything of ours is closed (the state file is crash-safe if not), so nothing left is worth waiting for.
+  process.exit(process.exitCode ?? 0);
 }
 
 main().catch((error: unknown) => {

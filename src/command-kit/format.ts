@@ -61,7 +61,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Undoes escapeMarkdown, for the console, which shows text as it is. */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([^\w\s])/g, "$1").replace(/@\u200b/g, "@");
+  return text.replace(/\\([^A-Za-z0-9\s])/g, "$1").replace(/@\u200b/g, "@");
 }
 
 export function formatDate(isoDate: string): string {

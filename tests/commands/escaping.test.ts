@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import type { Options, ReplyPayload } from "../../src/command-kit/command.js";
 import { escapeMarkdown, safeUrl, sourceLink } from "../../src/command-kit/format.js";
+import { renderText } from "../../src/console/render-text.js";
 import { digestChanges, digestSummary } from "../../src/core/digest.js";
 import { nothingChanged, renderDigest } from "../../src/digest/render-digest.js";
 import { articleFile, catalogOf, depsOf, storyFile } from "../builders.js";
@@ -93,6 +94,15 @@ describe("story text and echoed input are shown as text", () => {
     for (const message of [...renderDigest(digestChanges(s!, new Set())), ...renderDigest(digestSummary(s!)), nothingChanged(s!.title, undefined)]) {
       expectInert(message);
     }
+  });
+});
+
+describe("the console", () => {
+  it("shows escaped story text as it was written", async () => {
+    const text = renderText(await run("quote", { speaker: "Ana" }));
+    expect(text).toContain(`We said ${EVIL}`);
+    expect(text).toContain(`Wire ${EVIL} <${ENCODED_SOURCE}>`);
+    expect(text.trimEnd().endsWith(`\n# Story ${EVIL}`)).toBe(true);
   });
 });
 

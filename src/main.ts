@@ -29,6 +29,11 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Listening before the start: a stop asked for while connecting waits for the start, then runs.
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   const app = await startApp({
     token: config.discordToken,
     ...(config.discordRestUrl ? { restUrl: config.discordRestUrl } : {}),
@@ -39,10 +44,7 @@ async function main(): Promise<void> {
     scheduler: nodeCronScheduler,
     now: () => new Date(),
   });
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  const signal = await stopSignal;
   log.info({ signal }, "Stopping");
   const started = Date.now();
   // Bounded as a whole: replies under way get what is left of the drain, nothing gets more.

@@ -36,12 +36,12 @@ function startBot(stateDb: string, restUrl: string, options: { uid?: number } = 
 const freshStateDb = () => path.join(mkdtempSync(path.join(tmpdir(), "storyline-state-")), "state", "storyline.sqlite");
 const NO_STACK = /^\s+at /m;
 
-describe("one STATE_DB, one instance", { timeout: 60_000 }, () => {
+describe("one STATE_DB, one instance", { timeout: 90_000 }, () => {
   it("a second instance exits 1 naming the state file; after a crash the next one starts without cleanup", async () => {
     discord = await startFakeDiscord();
     const stateDb = freshStateDb();
     const first = startBot(stateDb, discord.restUrl);
-    await expect.poll(first.output, { timeout: 20_000 }).toMatch(/"msg":"Ready"/);
+    await expect.poll(first.output, { timeout: 30_000 }).toMatch(/"msg":"Ready"/);
 
     const second = startBot(stateDb, discord.restUrl);
     expect(await second.exited).toBe(1);
@@ -55,7 +55,7 @@ describe("one STATE_DB, one instance", { timeout: 60_000 }, () => {
     first.child.kill("SIGKILL");
     await first.exited;
     const third = startBot(stateDb, discord.restUrl);
-    await expect.poll(third.output, { timeout: 20_000 }).toMatch(/"msg":"Ready"/);
+    await expect.poll(third.output, { timeout: 30_000 }).toMatch(/"msg":"Ready"/);
     third.child.kill("SIGTERM");
     expect(await third.exited).toBe(0);
   });

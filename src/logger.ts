@@ -11,7 +11,7 @@ export function createLogger(options: { level: string; destination?: 1 | 2; pret
   const destination = options.destination ?? 1;
   const base = {
     level: options.level,
-    redact: { paths: ["token", "*.token", "headers.authorization", "*.headers.authorization", "DISCORD_TOKEN", "*.DISCORD_TOKEN"], censor: "[redacted]" },
+    redact: { paths: ["token", "*.token", "headers.authorization", "*.headers.authorization", "DISCORD_TOKEN", "*.DISCORD_TOKEN", "MODEL_KEY", "*.MODEL_KEY", "apiKey", "*.apiKey"], censor: "[redacted]" },
   };
   const isTty = destination === 1 ? process.stdout.isTTY : process.stderr.isTTY;
   if (options.pretty ?? isTty) {

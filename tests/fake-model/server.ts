@@ -47,9 +47,10 @@ export function jsonAnswer(answer: unknown): FakeReply {
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 for tests: POST /v1/chat/completions answers from a
- * queue of scripted replies and records every request; anything else is a 404.
+ * queue of scripted replies, then from `fallback` (a reply, or a function of the request's
+ * body), and records every request; anything else is a 404.
  */
-export async function startFakeModel(fallback: FakeReply = { status: 500, body: { error: { message: "no reply queued" } } }): Promise<FakeModel> {
+export async function startFakeModel(fallback: FakeReply | ((body: unknown) => FakeReply) = { status: 500, body: { error: { message: "no reply queued" } } }): Promise<FakeModel> {
   const replies: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -69,7 +70,7 @@ export async function startFakeModel(fallback: FakeReply = { status: 500, body: 
         res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
         return;
       }
-      const reply = replies.shift() ?? fallback;
+      const reply = replies.shift() ?? (typeof fallback === "function" ? fallback(body) : fallback);
       const send = () => {
         if (res.destroyed) return;
         const payload = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body ?? {});

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,23 +7,13 @@ import { mergeIntoStory } from "../../src/core/ingest/merge-into-story.js";
 import { storySchema } from "../../src/core/schema.js";
 import { CLI_TIMEOUT } from "../extract/run-cli.js";
 import { ARTICLE, VALID_ANSWER } from "../fake-model/article.js";
+import { runCliAsync } from "../fake-model/run-cli-async.js";
 import { type FakeModel, jsonAnswer, startFakeModel } from "../fake-model/server.js";
 
-const TSX = path.resolve("node_modules", ".bin", "tsx");
 const KEY = "sk-ingest-secret-456";
 const STORY = "ukraine-peace-talks";
 
-/** Runs `npm run ingest` without blocking this process, which serves the fake model meanwhile. */
-function ingest(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(TSX, [path.join("src", "cli", "ingest.ts"), ...args], { env: { ...process.env, LOG_LEVEL: "info", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const ingest = (args: string[], env: Record<string, string>) => runCliAsync("ingest.ts", args, { LOG_LEVEL: "info", ...env });
 
 function dataDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "storyline-model-ingest-"));

@@ -78,6 +78,12 @@ describe("verifyAnswer: quotes", () => {
     expect(quote("cautiously hopeful about a deal", "a Pentagon official").dropped[0]).toMatch(/never mentions Pentagon/);
   });
 
+  it("accepts a full name when the article names the person by surname only", () => {
+    const text = "Talks stall\nMay 1, 2026\n\n\"We are not there yet,\" Varga said.";
+    expect(kept(answerWith({ quotes: [{ text: "We are not there yet", speaker: "Ilse Varga" }] }), text).quotes).toHaveLength(1);
+    expect(kept(answerWith({ quotes: [{ text: "We are not there yet", speaker: "Varga Brenner" }] }), text).quotes).toEqual([]);
+  });
+
   it("reads the New York Times' two apostrophes as quotation marks", () => {
     const text = "Talks stall\nMay 1, 2026\n\n''We are not there yet,'' Varga said.";
     expect(kept(answerWith({ quotes: [{ text: "We are not there yet", speaker: "Varga" }] }), text).quotes).toHaveLength(1);
@@ -112,6 +118,21 @@ describe("verifyAnswer: conditions, status and summary", () => {
       'status[1]: new topic "Biden–Putin summit" names Biden, Putin, whom the article never mentions',
       "status[2]: detail empty or too long",
     ]);
+  });
+
+  it("accepts a party the article names by its demonym, and a new topic whose first word is only capitalised", () => {
+    const text = "Talks\nMay 1, 2026\n\nIlvanian mediators said the Kestrian shelling of Miravel's hospital was confirmed.";
+    const answer = kept(
+      answerWith({
+        summary: "Mediators confirm the shelling.",
+        quotes: [],
+        conditions: [{ party: "Ilvany", holder: null, text: "a", firmness: "firm" }, { party: "Ilvo", holder: null, text: "b", firmness: "firm" }],
+        status: [{ topic: "Shelling of Miravel's hospital", state: "confirmed", detail: "c" }, { topic: "Shelling of Miravel by Ostrel", state: "confirmed", detail: "d" }],
+      }),
+      text,
+    );
+    expect(answer.conditions.map((c) => c.party.name)).toEqual(["Ilvany"]);
+    expect(answer.status.map((s) => s.topic.name)).toEqual(["Shelling of Miravel's hospital"]);
   });
 
   it("keeps a story's topic by id or name, so the thread continues", () => {

@@ -11,10 +11,10 @@ import type { StoryContext } from "./prompt.js";
  * The answer as a whole must be JSON of the schema's shape, or none of it is used; each
  * item is then checked alone, and an item that fails is dropped with a reason:
  * - a quote must stand verbatim inside quotation marks in the article (marks and
- *   whitespace normalised), and its speaker must be named in the article or be an
- *   unnamed official whose qualifying words the article uses;
- * - a condition's party must be one the story or the rules know, or a name in the text;
- *   a holder, when given, must be named in the article;
+ *   whitespace normalised), and its speaker must be named in the article (in full, or by
+ *   the surname) or be an unnamed official whose qualifying words the article uses;
+ * - a condition's party must be one the story or the rules know, or a name in the text
+ *   (or its demonym: "Ilvanian" for Ilvany); a holder, when given, must be named in the article;
  * - a state or firmness must be one the schema knows; a new topic's capitalised words
  *   must appear in the article;
  * - texts are bounded; the summary must not copy a sentence of the article.
@@ -143,7 +143,7 @@ interface ArticleIndex {
 
 function articleIndex(text: string): ArticleIndex {
   const marked = withDoubledApostrophesAsMarks(text);
-  return { text, folded: ` ${foldName(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `, quoted: quotedSpans(marked).map((s) => text.slice(s.start, s.end)) };
+  return { text, folded: ` ${nameForm(text)} `, quoted: quotedSpans(marked).map((s) => text.slice(s.start, s.end)) };
 }
 
 /** The quote as the article writes it, when the model's text stands inside one quoted span. */
@@ -176,7 +176,7 @@ export function normaliseQuote(text: string): string {
 function checkSpeaker(raw: string, article: ArticleIndex): { name: string } | { problem: string } {
   const name = cleanLine(raw).replace(/^["']+|["']+$/g, "");
   if (!name || name.length > MAX_NAME) return { problem: "speaker empty or too long" };
-  const folded = foldName(name).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const folded = nameForm(name);
   if (!folded || PRONOUNS.has(folded)) return { problem: `speaker "${clip(name)}" is not a name` };
   const unnamed = UNNAMED.exec(name);
   if (unnamed) {
@@ -186,13 +186,15 @@ function checkSpeaker(raw: string, article: ArticleIndex): { name: string } | { 
     return { problem: `speaker "${clip(name)}": the article never mentions ${missing.join(", ")}` };
   }
   if (!/\p{Lu}/u.test(name)) return { problem: `speaker "${clip(name)}" is not a name` };
-  if (!namedIn(name, article)) return { problem: `speaker "${clip(name)}" is not named in the article` };
+  // The full name, or the surname alone: articles name a person in full once, then by surname.
+  const surname = name.split(/\s+/).at(-1)!;
+  if (!namedIn(name, article) && !(/^\p{Lu}/u.test(surname) && namedIn(surname, article))) return { problem: `speaker "${clip(name)}" is not named in the article` };
   return { name };
 }
 
 /** True when the words stand together, as whole words, in the article (case, marks and spelling variants folded). */
 function namedIn(words: string, article: ArticleIndex): boolean {
-  const folded = foldName(words).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const folded = nameForm(words);
   return folded !== "" && article.folded.includes(` ${folded} `);
 }
 
@@ -204,8 +206,16 @@ function knownParty(raw: string, article: ArticleIndex, context: StoryContext & 
   if (listed) return { id: listed.id, name: listed.name, aliases: [] };
   const known = partyOf(name) ?? KNOWN_PARTIES.find((p) => foldText(p.name) === key);
   if (known) return { id: slug(known.name), name: known.name, aliases: [] };
-  if (/\p{Lu}/u.test(name) && namedIn(name, article)) return { id: slug(name), name, aliases: [] };
+  if (/\p{Lu}/u.test(name) && (namedIn(name, article) || demonymIn(name, article))) return { id: slug(name), name, aliases: [] };
   return undefined;
+}
+
+/** "Ilvany" in an article that only says "Ilvanian": a capitalised word of the text starts with the name's stem. */
+function demonymIn(name: string, article: ArticleIndex): boolean {
+  const key = foldName(name);
+  if (key.includes(" ") || key.length < 5) return false;
+  const stem = key.slice(0, Math.max(4, key.length - 2));
+  return article.folded.includes(` ${stem}`);
 }
 
 function storyTopic(raw: string, topics: readonly Topic[]): Topic | undefined {
@@ -217,15 +227,26 @@ function storyTopic(raw: string, topics: readonly Topic[]): Topic | undefined {
 function newTopic(raw: string, article: ArticleIndex): Topic | { problem: string } {
   const name = cleanLine(raw);
   if (!name || name.length > MAX_NAME || !slug(name)) return { problem: "topic empty or too long" };
-  const names = name.split(/[\s–—/-]+/).filter((w) => /^\p{Lu}/u.test(w));
+  // Capitalised words are names, except a first word standing alone ("Report of shelling"):
+  // that one is capitalised as the start of the name. "Trump–Putin call" checks both names.
+  const tokens = name.split(/\s+/);
+  const checked = /[–—/-]/.test(tokens[0]!) ? tokens : tokens.slice(1);
+  const names = checked.flatMap((t) => t.split(/[–—/-]+/)).map((w) => w.replace(/['’]s$/, "")).filter((w) => /^\p{Lu}/u.test(w));
   const missing = names.filter((w) => !namedIn(w, article));
   if (missing.length > 0) return { problem: `new topic "${clip(name)}" names ${missing.join(", ")}, whom the article never mentions` };
   return { id: slug(name), name, aliases: [] };
 }
 
+/** Words folded for matching names: case, marks, spelling variants and a possessive 's set aside. */
+function nameForm(text: string): string {
+  return foldName(text.replace(/['’]s\b/g, ""))
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
 /** A summary of twelve words or more found word for word in the article is copied prose. */
 function copiesArticle(summary: string, article: ArticleIndex): boolean {
-  const folded = foldName(summary).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const folded = nameForm(summary);
   return folded.split(" ").length >= 12 && article.folded.includes(` ${folded} `);
 }
 

@@ -29,6 +29,10 @@ export interface EngineResult extends ExtractedArticle {
 /** The model engine MODEL_URL configures, or undefined when it is unset: then the rules extract alone. */
 export function modelEngine(config: Config, log: Logger): ModelEngine | undefined {
   if (!config.model) return undefined;
+  const { hostname, protocol } = new URL(config.model.url);
+  if (config.model.key && protocol === "http:" && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(hostname)) {
+    log.warn({ host: hostname }, "MODEL_KEY is sent over plain http to a host that is not this machine; use https");
+  }
   const budget = fileCallBudget(path.join(config.cacheDir, "model-calls.json"), config.model.maxCallsPerHour);
   return { client: createModelClient(config.model, { budget }), cache: fileAnswerCache(path.join(config.cacheDir, "model-answers")), log };
 }

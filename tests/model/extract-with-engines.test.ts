@@ -10,7 +10,7 @@ import { normaliseQuote } from "../../src/core/extract/model/verify-answer.js";
 import { pino } from "pino";
 import { fileAnswerCache } from "../../src/model/answer-cache.js";
 import { fileCallBudget } from "../../src/model/call-budget.js";
-import { type EngineResult, type ModelEngine, describeEngines, extractWithEngines } from "../../src/model/extract-with-engines.js";
+import { type EngineResult, type ModelEngine, describeEngines, extractWithEngines, modelEngine } from "../../src/model/extract-with-engines.js";
 import { createModelClient } from "../../src/model/model-client.js";
 import { ARTICLE, HOSTILE_ARTICLE, OBEDIENT_ANSWER, VALID_ANSWER } from "../fake-model/article.js";
 import { type FakeModel, completion, jsonAnswer, startFakeModel } from "../fake-model/server.js";
@@ -211,6 +211,20 @@ describe("extractWithEngines with the fake model", () => {
     await extractWithEngines(ARTICLE, options, engine({ maxCallsPerHour: 1 }, dir));
     expectRulesWhole(await extractWithEngines(HOSTILE_ARTICLE, options, engine({ maxCallsPerHour: 1 }, dir)), /budget of 1 model calls per hour is used up/, extractArticle(HOSTILE_ARTICLE, options));
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe("modelEngine", () => {
+  const config = { logLevel: "info" as const, dataDir: "data", stateDb: "s", cacheDir: mkdtempSync(path.join(tmpdir(), "storyline-model-")) };
+  const log = () => pino({ level: "info" }, new Writable({ write: (chunk: Buffer, _e, done) => (logs.push(chunk.toString()), done()) }));
+
+  it("is undefined without a model, and warns when the key would travel over plain http to another host", () => {
+    expect(modelEngine(config, log())).toBeUndefined();
+    expect(modelEngine({ ...config, model: { url: "http://localhost:11434/v1", name: "m", key: KEY, timeoutMs: 1000, maxCallsPerHour: 1 } }, log())).toBeDefined();
+    expect(logs.join("")).toBe("");
+    modelEngine({ ...config, model: { url: "http://models.example.com/v1", name: "m", key: KEY, timeoutMs: 1000, maxCallsPerHour: 1 } }, log());
+    expect(logs.join("")).toContain("MODEL_KEY is sent over plain http");
+    expect(logs.join("")).not.toContain(KEY);
   });
 });
 

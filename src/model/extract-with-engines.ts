@@ -5,6 +5,7 @@ import { answerJsonSchema } from "../core/extract/model/answer-schema.js";
 import { type EngineReport, RULES_ONLY, mergeEngines } from "../core/extract/model/merge-engines.js";
 import { PROMPT_VERSION, type StoryContext, buildPrompt } from "../core/extract/model/prompt.js";
 import { verifyAnswer } from "../core/extract/model/verify-answer.js";
+import type { Person } from "../core/schema.js";
 import type { Logger } from "../logger.js";
 import { type AnswerCache, answerCacheKey, fileAnswerCache } from "./answer-cache.js";
 import { fileCallBudget } from "./call-budget.js";
@@ -18,8 +19,8 @@ export interface ModelEngine {
 }
 
 export interface EngineOptions extends ExtractOptions {
-  /** The story's topics and parties, so the model can keep a thread under its existing topic. */
-  story?: StoryContext;
+  /** The story's topics and parties, so the model can keep a thread under its existing topic; its people, to check names by. */
+  story?: StoryContext & { people?: readonly Person[] };
 }
 
 export interface EngineResult extends ExtractedArticle {
@@ -67,7 +68,7 @@ export async function extractWithEngines(text: string, options: EngineOptions, m
       return fallback(`unexpected error: ${(error as Error).message}`);
     }
   }
-  const verification = verifyAnswer(raw, text, { ...context, rulesParties: rules.parties });
+  const verification = verifyAnswer(raw, text, { ...context, rulesParties: rules.parties, people: [...(story?.people ?? []), ...rules.article.people] });
   if (!verification.ok) return fallback(verification.reason);
   if (!cached) {
     // A cache that cannot be written costs a second call later, not this article.

@@ -80,8 +80,14 @@ describe("verifyAnswer: quotes", () => {
 
   it("accepts a full name when the article names the person by surname only", () => {
     const text = "Talks stall\nMay 1, 2026\n\n\"We are not there yet,\" Varga said.";
-    expect(kept(answerWith({ quotes: [{ text: "We are not there yet", speaker: "Ilse Varga" }] }), text).quotes).toHaveLength(1);
-    expect(kept(answerWith({ quotes: [{ text: "We are not there yet", speaker: "Varga Brenner" }] }), text).quotes).toEqual([]);
+    const said = (speaker: string, people: { id: string; name: string; aliases: string[] }[] = []) => {
+      const result = verifyAnswer(JSON.stringify(answerWith({ quotes: [{ text: "We are not there yet", speaker }] })), text, { ...noStory, people });
+      return result.ok ? result.answer.quotes.map((q) => q.speaker) : result.reason;
+    };
+    expect(said("Ilse Varga", [{ id: "ilse-varga", name: "Ilse Varga", aliases: [] }])).toEqual(["Ilse Varga"]);
+    // A first name nobody knows is not kept: only the surname the article gives.
+    expect(said("Otto Varga")).toEqual(["Varga"]);
+    expect(said("Varga Brenner")).toEqual([]);
   });
 
   it("reads the New York Times' two apostrophes as quotation marks", () => {

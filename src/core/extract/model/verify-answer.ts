@@ -1,5 +1,5 @@
 import { foldName, foldText } from "../../fold-text.js";
-import { FIRMNESS, type Firmness, type Party, STATES, type State, type Topic } from "../../schema.js";
+import { FIRMNESS, type Firmness, type Party, type Person, STATES, type State, type Topic } from "../../schema.js";
 import { KNOWN_PARTIES, partyOf } from "../parties.js";
 import { withDoubledApostrophesAsMarks } from "../quote-marks.js";
 import { quotedSpans } from "../quoted-spans.js";
@@ -61,8 +61,15 @@ const UNNAMED = new RegExp(`^(?:(?:an?|the|one|two|three|several|some)\\s+)?((?:
 // Words that describe an unnamed official without naming anything the article must mention.
 const PLAIN_QUALIFIERS = new Set(["unnamed", "anonymous", "senior", "top", "high-ranking", "high", "ranking", "government", "administration", "former", "current", "western", "foreign", "other", "military", "a", "an", "the"]);
 
-/** Parses and checks the model's raw answer; `rulesParties` are the parties the rules found. */
-export function verifyAnswer(raw: string, articleText: string, context: StoryContext & { rulesParties?: readonly Party[] }): Verification {
+/** What verification may trust besides the text: the story's topics and parties, and what the rules found. */
+export type VerifyContext = StoryContext & {
+  rulesParties?: readonly Party[];
+  /** People a full name may be taken from when the article gives only the surname: the story's and the rules'. */
+  people?: readonly Person[];
+};
+
+/** Parses and checks the model's raw answer. */
+export function verifyAnswer(raw: string, articleText: string, context: VerifyContext): Verification {
   let json: unknown;
   try {
     json = JSON.parse(stripCodeFence(raw));
@@ -77,7 +84,7 @@ export function verifyAnswer(raw: string, articleText: string, context: StoryCon
   return { ok: true, answer: verifyItems(parsed.data, articleText, context) };
 }
 
-function verifyItems(answer: ModelAnswer, articleText: string, context: StoryContext & { rulesParties?: readonly Party[] }): VerifiedAnswer {
+function verifyItems(answer: ModelAnswer, articleText: string, context: VerifyContext): VerifiedAnswer {
   const article = articleIndex(articleText);
   const dropped: string[] = [];
   const drop = (what: string, why: string) => {
@@ -93,7 +100,7 @@ function verifyItems(answer: ModelAnswer, articleText: string, context: StoryCon
     const what = `quotes[${i}]`;
     const text = verbatimQuote(q.text, article);
     if (!text) return drop(what, "not found verbatim inside quotation marks in the article");
-    const speaker = checkSpeaker(q.speaker, article);
+    const speaker = checkSpeaker(q.speaker, article, context.people);
     if ("problem" in speaker) return drop(what, speaker.problem);
     return [{ text, speaker: speaker.name }];
   });
@@ -107,7 +114,7 @@ function verifyItems(answer: ModelAnswer, articleText: string, context: StoryCon
     if (!party) return drop(what, `party "${clip(c.party)}" is neither known nor named in the article`);
     let holder: string | undefined;
     if (c.holder !== null && cleanLine(c.holder) !== "") {
-      const checked = checkSpeaker(c.holder, article);
+      const checked = checkSpeaker(c.holder, article, context.people);
       if ("problem" in checked) return drop(what, `holder: ${checked.problem}`);
       holder = checked.name;
     }
@@ -173,7 +180,7 @@ export function normaliseQuote(text: string): string {
 }
 
 /** A speaker or holder named in the article, or an unnamed official the article describes. */
-function checkSpeaker(raw: string, article: ArticleIndex): { name: string } | { problem: string } {
+function checkSpeaker(raw: string, article: ArticleIndex, people: readonly Person[] = []): { name: string } | { problem: string } {
   const name = cleanLine(raw).replace(/^["']+|["']+$/g, "");
   if (!name || name.length > MAX_NAME) return { problem: "speaker empty or too long" };
   const folded = nameForm(name);
@@ -186,10 +193,14 @@ function checkSpeaker(raw: string, article: ArticleIndex): { name: string } | { 
     return { problem: `speaker "${clip(name)}": the article never mentions ${missing.join(", ")}` };
   }
   if (!/\p{Lu}/u.test(name)) return { problem: `speaker "${clip(name)}" is not a name` };
-  // The full name, or the surname alone: articles name a person in full once, then by surname.
+  if (namedIn(name, article)) return { name };
+  // Articles name a person in full once, then by surname; a later article may give only the
+  // surname. The full name is kept when the story or the rules know it, else only the surname,
+  // so a first name the model made up never reaches the story.
   const surname = name.split(/\s+/).at(-1)!;
-  if (!namedIn(name, article) && !(/^\p{Lu}/u.test(surname) && namedIn(surname, article))) return { problem: `speaker "${clip(name)}" is not named in the article` };
-  return { name };
+  if (!/^\p{Lu}/u.test(surname) || !namedIn(surname, article)) return { problem: `speaker "${clip(name)}" is not named in the article` };
+  const key = foldName(name);
+  return { name: people.some((p) => [p.name, ...p.aliases].some((n) => foldName(n) === key)) ? name : surname };
 }
 
 /** True when the words stand together, as whole words, in the article (case, marks and spelling variants folded). */
@@ -198,7 +209,7 @@ function namedIn(words: string, article: ArticleIndex): boolean {
   return folded !== "" && article.folded.includes(` ${folded} `);
 }
 
-function knownParty(raw: string, article: ArticleIndex, context: StoryContext & { rulesParties?: readonly Party[] }): Party | undefined {
+function knownParty(raw: string, article: ArticleIndex, context: VerifyContext): Party | undefined {
   const name = cleanLine(raw);
   if (!name || name.length > MAX_NAME) return undefined;
   const key = foldText(name);

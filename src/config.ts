@@ -24,7 +24,29 @@ const envSchema = z.object({
   STATE_DB: optionalText.pipe(z.string().default("state/storyline.sqlite")),
   CACHE_DIR: optionalText.pipe(z.string().default(".cache/storyline")),
   HEARTBEAT_FILE: optionalText,
+  MODEL_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: "expected the http(s) base URL of an OpenAI-compatible API, such as http://localhost:11434/v1" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  ),
+  MODEL_NAME: optionalText.pipe(z.string().max(200, { error: "expected a model name of at most 200 characters" }).optional()),
+  MODEL_KEY: optionalText.pipe(z.string().regex(/^[\x21-\x7e]+$/, { error: "expected an API key (printable characters, no spaces)" }).optional()),
+  MODEL_TIMEOUT_MS: optionalText.pipe(positiveInt(1_000, 600_000, "milliseconds").default(60_000)),
+  MODEL_MAX_CALLS_PER_HOUR: optionalText.pipe(positiveInt(1, 100_000, "calls").default(100)),
+}).superRefine((env, ctx) => {
+  if (env.MODEL_URL && !env.MODEL_NAME) ctx.addIssue({ code: "custom", path: ["MODEL_NAME"], message: "required when MODEL_URL is set (e.g. llama3.1 for Ollama)" });
 });
+
+/** A whole number in a range, written in the environment as text. */
+function positiveInt(min: number, max: number, unit: string) {
+  const range = { error: `expected ${min} to ${max} ${unit}` };
+  return z
+    .string()
+    .regex(/^\d+$/, { error: `expected a whole number of ${unit}` })
+    .transform(Number)
+    .pipe(z.number().min(min, range).max(max, range));
+}
 
 export interface Config {
   discordToken?: string;
@@ -36,6 +58,17 @@ export interface Config {
   cacheDir: string;
   /** Touched while the bot runs, for a container's health check; unset: none. */
   heartbeatFile?: string;
+  /** Model-backed extraction; absent when MODEL_URL is unset, and then rules alone extract. */
+  model?: ModelConfig;
+}
+
+export interface ModelConfig {
+  url: string;
+  name: string;
+  /** Sent as the bearer token; never logged. */
+  key?: string;
+  timeoutMs: number;
+  maxCallsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -58,5 +91,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     stateDb: e.STATE_DB,
     cacheDir: e.CACHE_DIR,
     ...(e.HEARTBEAT_FILE ? { heartbeatFile: e.HEARTBEAT_FILE } : {}),
+    ...(e.MODEL_URL && e.MODEL_NAME
+      ? { model: { url: e.MODEL_URL, name: e.MODEL_NAME, ...(e.MODEL_KEY ? { key: e.MODEL_KEY } : {}), timeoutMs: e.MODEL_TIMEOUT_MS, maxCallsPerHour: e.MODEL_MAX_CALLS_PER_HOUR } }
+      : {}),
   };
 }

@@ -13,7 +13,7 @@ export function createLogger(options: { level: string; destination?: 1 | 2; pret
   const destination = options.destination ?? 1;
   const base = {
     level: options.level,
-    redact: { paths: ["token", "*.token", "headers.authorization", "*.headers.authorization", "DISCORD_TOKEN", "*.DISCORD_TOKEN"], censor: "[redacted]" },
+    redact: { paths: ["token", "*.token", "headers.authorization", "*.headers.authorization", "DISCORD_TOKEN", "*.DISCORD_TOKEN", "MODEL_KEY", "*.MODEL_KEY", "apiKey", "*.apiKey"], censor: "[redacted]" },
     serializers: { err: serializeError, error: serializeError },
     hooks: {
       logMethod(this: Logger, args: Parameters<Logger["info"]>, method: (...a: unknown[]) => void) {

@@ -7,6 +7,8 @@ import { parseGold } from "../core/eval/gold-schema.js";
 import { addScores, formatErrors, formatScoreLines } from "../core/eval/format-score.js";
 import { type StoryScore, scoreStory } from "../core/eval/score-story.js";
 import { emptyStory, ingestTexts, loadIngested } from "../core/ingest/ingest-texts.js";
+import { type ModelEngine, evalEngine, tallyEngines } from "../model/eval-engine.js";
+import { ingestTextsWithEngines } from "../model/ingest-texts-with-engines.js";
 
 /**
  * Ingests each development story's articles into a story in memory, as `npm run ingest`
@@ -16,7 +18,7 @@ import { emptyStory, ingestTexts, loadIngested } from "../core/ingest/ingest-tex
  * 1 when a gold file is broken (named down to the field), 2 on a usage error.
  */
 
-const USAGE = "usage: npm run eval:story -- DIR [--story ID] [--json] [--errors]";
+const USAGE = "usage: npm run eval:story -- DIR [--story ID] [--json] [--errors] [--engine rules|model]";
 
 interface StoryDir {
   id: string;
@@ -26,7 +28,7 @@ interface StoryDir {
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { story: { type: "string" }, json: { type: "boolean" }, errors: { type: "boolean" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { story: { type: "string" }, json: { type: "boolean" }, errors: { type: "boolean" }, engine: { type: "string", default: "rules" } } });
   } catch (error) {
     process.stderr.write(`eval:story: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -35,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  const model = evalEngine(args.values.engine);
+  if (model === "usage") return 2;
   const root = args.positionals[0]!;
   let stories = await findStories(root);
   if (stories === undefined) {
@@ -57,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   let broken = false;
   const scores: StoryScore[] = [];
   for (const story of stories) {
-    const score = await evaluateStory(story);
+    const score = await evaluateStory(story, model);
     if (score) scores.push(score);
     else broken = true;
   }
@@ -78,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Ingests one story folder's articles and scores them; undefined (after saying why) when its gold file is broken. */
-async function evaluateStory({ id, dir }: StoryDir): Promise<StoryScore | undefined> {
+async function evaluateStory({ id, dir }: StoryDir, model: ModelEngine | undefined): Promise<StoryScore | undefined> {
   const names = (await readdir(dir)).filter((f) => f.endsWith(".txt")).sort();
   const goldFile = path.join(dir, "gold.json");
   const goldText = await readFile(goldFile, "utf8").catch((error: NodeJS.ErrnoException) => {
@@ -97,10 +101,11 @@ async function evaluateStory({ id, dir }: StoryDir): Promise<StoryScore | undefi
   );
   // Ingest refuses an empty file; so does the evaluation, and the gold's references to it then count as misses.
   for (const empty of texts.filter((t) => t.text.trim() === "")) process.stderr.write(`eval:story: ${path.join(dir, `${empty.name}.txt`)} is empty; skipped\n`);
-  const ingested = ingestTexts(
-    emptyStory(gold.gold.story, gold.gold.title),
-    texts.filter((t) => t.text.trim() !== ""),
-  );
+  const start = emptyStory(gold.gold.story, gold.gold.title);
+  const nonEmpty = texts.filter((t) => t.text.trim() !== "");
+  const withEngines = model && (await ingestTextsWithEngines(start, nonEmpty, model));
+  if (withEngines) process.stderr.write(`eval:story: ${id}: ${tallyEngines(withEngines.engines.map((e) => e.engines))}\n`);
+  const ingested = withEngines || ingestTexts(start, nonEmpty);
   const loaded = loadIngested(ingested);
   // A problem here is the extractor's: the story still scores, with whatever loaded.
   for (const problem of loaded.problems) process.stderr.write(`eval:story: ${id}: ingest produced invalid data: ${formatProblem(problem)}\n`);

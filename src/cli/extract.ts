@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type ExtractedArticle, extractArticle } from "../core/extract/extract-article.js";
+import { type ExtractOptions, type ExtractedArticle, extractArticle } from "../core/extract/extract-article.js";
 import { parseDate } from "../core/extract/article-header.js";
 
 /**
@@ -12,8 +12,13 @@ import { parseDate } from "../core/extract/article-header.js";
 
 export type ExtractResult = ({ file: string } & ExtractedArticle) | { file: string; error: string };
 
-/** Reads and extracts one file; never throws, so one bad file costs only itself. */
-export async function extractFile(file: string, today = new Date().toISOString().slice(0, 10)): Promise<ExtractResult> {
+/** Reads and extracts one file; never throws, so one bad file costs only itself. `extract` may add to the rules (a model). */
+export async function extractFile<T extends ExtractedArticle = ExtractedArticle>(
+  file: string,
+  today = new Date().toISOString().slice(0, 10),
+  // Without an extractor T is ExtractedArticle, so the rules' function fits it.
+  extract: (text: string, options: ExtractOptions) => T | Promise<T> = extractArticle as (text: string, options: ExtractOptions) => T,
+): Promise<({ file: string } & T) | { file: string; error: string }> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -23,7 +28,7 @@ export async function extractFile(file: string, today = new Date().toISOString()
   if (text.trim() === "") return { file, error: `${file} is empty` };
   // A date in the file name beats today's when the text states none.
   const fallbackDate = parseDate(path.basename(file)) ?? today;
-  return { file, ...extractArticle(text, { fallbackDate }) };
+  return { file, ...(await extract(text, { fallbackDate })) };
 }
 
 async function main(files: string[]): Promise<number> {

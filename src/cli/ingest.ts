@@ -10,6 +10,8 @@ import { readDataFiles } from "../data/read-data-files.js";
 import { type StoryFile, storySchema } from "../core/schema.js";
 import { personLabel } from "../core/story.js";
 import { extractFile } from "./extract.js";
+import { createLogger } from "../logger.js";
+import { describeEngines, extractWithEngines, modelEngine } from "../model/extract-with-engines.js";
 
 /**
  * Extracts articles and files them into a story of DATA_DIR (default `data`):
@@ -52,11 +54,13 @@ async function main(argv: string[]): Promise<number> {
   const original = await readStory(storyPath, storyId);
   let story = original;
 
+  const config = readConfig(process.env);
+  const model = modelEngine(config, createLogger({ level: config.logLevel, destination: 2 }));
   const progress = progressBar(options.files.length);
-  const written: { file: string; articleId: string; outcome: "new" | "updated" | "unchanged" }[] = [];
+  const written: { file: string; articleId: string; outcome: "new" | "updated" | "unchanged"; engines?: string }[] = [];
   let failed = 0;
   for (const [index, file] of options.files.entries()) {
-    const result = await extractFile(file);
+    const result = await extractFile(file, undefined, (text, extractOptions) => extractWithEngines(text, { ...extractOptions, story }, model));
     progress(index + 1);
     if ("error" in result) {
       failed++;
@@ -72,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
       await mkdir(path.dirname(articlePath), { recursive: true });
       await writeFile(articlePath, json);
     }
-    written.push({ file, articleId: merged.article.id, outcome: before === undefined ? "new" : before === json ? "unchanged" : "updated" });
+    written.push({ file, articleId: merged.article.id, outcome: before === undefined ? "new" : before === json ? "unchanged" : "updated", ...(model ? { engines: describeEngines(result.engines) } : {}) });
   }
   // Rewrite story.json only when ingesting changed it, so a re-ingest leaves the file as it was.
   if (JSON.stringify(story) !== JSON.stringify(original)) {
@@ -103,11 +107,12 @@ async function readStory(storyPath: string, storyId: string): Promise<StoryFile>
   return storySchema.parse(JSON.parse(text));
 }
 
-function printReport(story: Awaited<ReturnType<typeof buildCatalog>>["catalog"]["stories"][number], written: { file: string; articleId: string; outcome: string }[]): void {
+function printReport(story: Awaited<ReturnType<typeof buildCatalog>>["catalog"]["stories"][number], written: { file: string; articleId: string; outcome: string; engines?: string }[]): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   for (const entry of written) {
     const article = story.articles.find((a) => a.id === entry.articleId);
     out(`${entry.file} → ${story.id}/${entry.articleId} (${entry.outcome})`);
+    if (entry.engines) out(`  engines: ${entry.engines}`);
     if (!article) continue;
     const quotes = story.quotes.filter((q) => q.article.id === article.id);
     const bySpeaker = new Map<string, typeof quotes>();

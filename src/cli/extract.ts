@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ExtractedArticle, extractArticle } from "../core/extract/extract-article.js";
 import { parseDate } from "../core/extract/article-header.js";
+import { readTextInput } from "./read-text-input.js";
 
 /**
  * Prints one JSON line per article file: `{"file", "article", "parties", "topics", "headings"}`,
@@ -14,12 +14,9 @@ export type ExtractResult = ({ file: string } & ExtractedArticle) | { file: stri
 
 /** Reads and extracts one file; never throws, so one bad file costs only itself. */
 export async function extractFile(file: string, today = new Date().toISOString().slice(0, 10)): Promise<ExtractResult> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    return { file, error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
+  const input = await readTextInput(file);
+  if ("error" in input) return { file, error: input.error };
+  const text = input.text;
   if (text.trim() === "") return { file, error: `${file} is empty` };
   // A date in the file name beats today's when the text states none.
   const fallbackDate = parseDate(path.basename(file)) ?? today;

@@ -57,7 +57,10 @@ export const topicSchema = z.strictObject({
 export const storySchema = z.strictObject({
   id,
   title: text,
-  summary: text,
+  /** Optional: a story followed from its sources may start from an id, a title and keywords. */
+  summary: text.optional(),
+  /** Words that make a followed article belong to this story (see sources.json). */
+  keywords: z.array(text).optional(),
   parties: z.array(partySchema).default([]),
   people: z.array(personSchema).default([]),
   topics: z.array(topicSchema).default([]),

@@ -23,7 +23,27 @@ const envSchema = z.object({
   DATA_DIR: optionalText.pipe(z.string().default("data")),
   STATE_DB: optionalText.pipe(z.string().default("state/storyline.sqlite")),
   CACHE_DIR: optionalText.pipe(z.string().default(".cache/storyline")),
+  FOLLOW_EVERY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(off|\d+\s*(s|m|h))$/i, { error: 'expected a duration such as 15m, 90s or 1h, or "off"' })
+      .transform(durationMs)
+      .refine((ms) => ms === 0 || (ms >= 60_000 && ms <= 86_400_000), { error: "expected between 1m and 24h (or off)" })
+      .default(15 * 60_000),
+  ),
+  FOLLOW_CONTACT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(https?:\/\/[^\s()<>]+|mailto:[^\s()<>]+|[^\s@()<>]+@[^\s@()<>]+)$/, { error: "expected a URL or an e-mail address where site owners can reach you" })
+      .optional(),
+  ),
 });
+
+function durationMs(text: string): number {
+  const match = /^(\d+)\s*([smh])$/i.exec(text);
+  if (!match) return 0;
+  return Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[match[2]!.toLowerCase() as "s" | "m" | "h"];
+}
 
 export interface Config {
   discordToken?: string;
@@ -33,6 +53,10 @@ export interface Config {
   dataDir: string;
   stateDb: string;
   cacheDir: string;
+  /** How often followed feeds are polled, in ms; 0 turns following off in `npm start`. */
+  followEveryMs: number;
+  /** Put in the follower's User-Agent so site owners can reach whoever runs the bot. */
+  followContact?: string;
 }
 
 export class ConfigError extends Error {
@@ -54,5 +78,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: e.DATA_DIR,
     stateDb: e.STATE_DB,
     cacheDir: e.CACHE_DIR,
+    followEveryMs: e.FOLLOW_EVERY,
+    ...(e.FOLLOW_CONTACT ? { followContact: e.FOLLOW_CONTACT } : {}),
   };
 }

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     log,
     scheduler: nodeCronScheduler,
     now: () => new Date(),
+    follow: { everyMs: config.followEveryMs, ...(config.followContact ? { contact: config.followContact } : {}) },
   });
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);

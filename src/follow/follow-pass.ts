@@ -10,6 +10,7 @@ import type { FeedRow, FollowState, ItemOutcome, ItemRow } from "./follow-state.
 import { decodeHtml, pageToArticle } from "./page-to-article.js";
 import { type FeedItem, readFeed } from "./parse-feed.js";
 import { type FetchResult, type FetchSettings, politeFetch } from "./polite-fetch.js";
+import { allowedFrom } from "./public-address.js";
 import { judgeRelevance } from "./relevance.js";
 import { NEAR_DUPLICATE_BITS, hammingDistance, simhash } from "./simhash.js";
 import { type Sources, SourcesError, readSources } from "./sources-file.js";
@@ -136,7 +137,13 @@ async function followFeed(settings: FollowSettings, force: boolean, context: Fee
   }
   if (!force && row && row.nextPollAt > now) return retryDueItems(settings, force, context, new Set(), line);
 
-  const response = await politeFetch(context.feedUrl, settings.fetch, state.validators(row), "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, */*;q=0.5");
+  const response = await politeFetch(
+    context.feedUrl,
+    settings.fetch,
+    state.validators(row),
+    "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, */*;q=0.5",
+    (url) => allowedFrom(context.feedUrl, url),
+  );
   if (response.kind === "failed") {
     saveFeed(settings, context, row, response, now, `failed: ${response.reason}`);
     line(context.feedUrl, "failed", `feed: ${response.reason}`);
@@ -236,7 +243,7 @@ async function handleItem(settings: FollowSettings, context: FeedContext, item: 
   };
 
   if (!link) return fail(item.link ? `not an http(s) address: ${clip(item.link)}` : "the item has no link", false);
-  const page = await politeFetch(link, settings.fetch, {}, "text/html, application/xhtml+xml;q=0.9, */*;q=0.1");
+  const page = await politeFetch(link, settings.fetch, {}, "text/html, application/xhtml+xml;q=0.9, */*;q=0.1", (url) => allowedFrom(context.feedUrl, url));
   if (page.kind !== "ok") return fail(page.kind === "failed" ? page.reason : "HTTP 304 without a conditional request", page.kind === "failed" && page.retryable, page.retryAt);
   const mediaType = page.contentType.split(";")[0]!.trim().toLowerCase();
   if (mediaType !== "text/html" && mediaType !== "application/xhtml+xml") return fail(`not an HTML page (${mediaType || "no Content-Type"})`, false);

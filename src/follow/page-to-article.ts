@@ -22,7 +22,7 @@ const CLUTTER_TAGS = "script, style, noscript, template, iframe, svg, form, nav,
 const CLUTTER_ROLES = '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [role="alert"], [aria-hidden="true"], [hidden]';
 const CLUTTER_NAME = /(^|[\s_-])(cookie|consent|gdpr|banner|newsletter|subscribe|signup|sign-up|related|recommended|promo|advert|ads?|sponsor|share|sharing|social|outbrain|taboola|paywall|modal|popup|breadcrumbs?|comments?|most-read|trending|footer|masthead|menu)([\s_-]|$)/i;
 
-/** Decodes an HTML page's bytes: BOM, then the Content-Type charset, then a <meta> charset, then UTF-8. */
+/** Decodes a page's or feed's bytes: BOM, then the Content-Type charset, then a <meta> or <?xml?> one, then UTF-8. */
 export function decodeHtml(body: Uint8Array, contentType: string): string {
   const label = bomCharset(body) ?? charsetOf(contentType) ?? metaCharset(body) ?? "utf-8";
   try {
@@ -60,7 +60,7 @@ export function pageToArticle(html: string, pageUrl: string): PageArticle {
   } catch {
     canonicalUrl = undefined;
   }
-  return { ...(title ? { title: oneLine(title) } : {}), ...(date ? { date } : {}), ...(siteName ? { siteName: oneLine(siteName) } : {}), ...(canonicalUrl ? { canonicalUrl } : {}), text };
+  return { ...(title ? { title: oneLine(title) } : {}), ...(date ? { date } : {}), ...(siteName ? { siteName: oneLine(siteName).slice(0, 100) } : {}), ...(canonicalUrl ? { canonicalUrl } : {}), text };
 }
 
 /** The article's blocks as paragraphs, the headline (already the title) left out. */
@@ -107,7 +107,7 @@ function charsetOf(contentType: string): string | undefined {
 function metaCharset(body: Uint8Array): string | undefined {
   // The charset declaration must sit in the first 1024 bytes (HTML's prescan); ASCII-safe to read as Latin-1.
   const head = Buffer.from(body.subarray(0, 1024)).toString("latin1");
-  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
 }
 
 function bomCharset(body: Uint8Array): string | undefined {

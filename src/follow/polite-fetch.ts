@@ -7,6 +7,9 @@ export interface FetchSettings {
   now(): Date;
 }
 
+/** Asked before each request, redirects included: may this address be fetched? */
+export type AddressCheck = (url: URL) => Promise<boolean>;
+
 export interface Validators {
   etag?: string;
   lastModified?: string;
@@ -29,13 +32,14 @@ export type FetchResult =
  * a timeout over the whole exchange, a body cap, at most a few redirects and http(s) only.
  * Never throws: every failure comes back with a reason and whether a later try may succeed.
  */
-export async function politeFetch(startUrl: string, settings: FetchSettings, validators: Validators = {}, accept = "*/*"): Promise<FetchResult> {
+export async function politeFetch(startUrl: string, settings: FetchSettings, validators: Validators = {}, accept = "*/*", allowed?: AddressCheck): Promise<FetchResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
   let url = startUrl;
   try {
     for (let redirects = 0; ; redirects++) {
       if (!/^https?:$/.test(new URL(url).protocol)) return failed(url, `not an http(s) address`, false);
+      if (allowed && !(await allowed(new URL(url)))) return failed(url, "a private or local network address", false);
       const headers: Record<string, string> = { "user-agent": settings.userAgent, accept };
       // Validators belong to the address they came from, not to where it redirects.
       if (redirects === 0 && validators.etag) headers["if-none-match"] = validators.etag;

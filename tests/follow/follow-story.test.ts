@@ -46,6 +46,7 @@ describe("following one feed into a minimal story", () => {
       `<item><title>${title}</title><link>${link}</link><guid isPermaLink="false">${guid}</guid><pubDate>${new Date(date).toUTCString()}</pubDate><description>${title}</description></item>`;
     // Newest first, as feeds list them.
     const v1Items = [
+      item("lv-14", `${o.replace("127.0.0.1", "localhost")}/admin`, "Lorrin Valley admin", "2026-03-02T17:00:00Z"),
       item("lv-13", "ftp://files.example/lorrin.txt", "Lorrin Valley archive", "2026-03-02T16:00:00Z"),
       item("lv-12", `${o}/files/report.pdf`, "Merrowgate report (PDF)", "2026-03-02T15:00:00Z"),
       item("lv-11", `${o}/news/huge`, "Merrowgate live blog", "2026-03-02T14:00:00Z"),
@@ -86,6 +87,7 @@ describe("following one feed into a minimal story", () => {
       "/news/huge": "failed",
       "/files/report.pdf": "failed",
       "/lorrin.txt": "failed",
+      "/admin": "failed",
     });
     const reason = (lines: typeof pass1.lines, p: string) => lines.find((l) => l.url.includes(p))!.reason;
     expect(reason(pass1.lines, "/news/fund")).toBe("HTTP 500; try 1 of 5");
@@ -93,6 +95,8 @@ describe("following one feed into a minimal story", () => {
     expect(reason(pass1.lines, "/news/huge")).toMatch(/over the 100000-byte limit/);
     expect(reason(pass1.lines, "report.pdf")).toBe("not an HTML page (application/pdf)");
     expect(reason(pass1.lines, "ftp://")).toMatch(/^not an http\(s\) address/);
+    expect(reason(pass1.lines, "/admin")).toBe("a private or local network address");
+    expect(site.hits("/admin")).toBe(0);
     expect(reason(pass1.lines, "/partner/")).toBe(`nearly the same text as ${o}/news/ceasefire-holds`);
     expect(reason(pass1.lines, "utm_campaign")).toBe(`same address as ${o}/news/talks-resume`);
     expect(reason(pass1.lines, "bake-sale")).toMatch(/^none of the keywords \(Lorrin Valley, Merrowgate\)/);

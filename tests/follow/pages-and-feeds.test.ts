@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalUrl } from "../../src/follow/canonical-url.js";
 import { decodeHtml, pageToArticle } from "../../src/follow/page-to-article.js";
 import { readFeed } from "../../src/follow/parse-feed.js";
+import { allowedFrom } from "../../src/follow/public-address.js";
 import { judgeRelevance } from "../../src/follow/relevance.js";
 import { NEAR_DUPLICATE_BITS, hammingDistance, simhash } from "../../src/follow/simhash.js";
 import { SourcesError, readSources } from "../../src/follow/sources-file.js";
@@ -23,6 +24,20 @@ describe("feeds", () => {
     const json = JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "T", items: [{ id: "j-3", url: "https://c.example/3", title: "Three", content_text: "x", date_published: "2026-03-05T01:00:00+02:00" }] });
     expect(readFeed(json)).toEqual([{ guid: "j-3", link: "https://c.example/3", title: "Three", date: "2026-03-04" }]);
     expect(() => readFeed("<html><body>not a feed</body></html>")).toThrow(/not an RSS, Atom or JSON feed/);
+  });
+
+  it("decodes a feed in the encoding its XML declaration names", () => {
+    const bytes = Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title><link>https://a.example/</link><description>d</description><item><title>Café Zoë</title><link>https://a.example/1</link></item></channel></rss>`, "latin1");
+    expect(readFeed(decodeHtml(bytes, "application/rss+xml"))[0]!.title).toBe("Café Zoë");
+  });
+
+  it("lets a feed's items and redirects reach only public addresses, or the feed's own host", async () => {
+    const feedUrl = "http://127.0.0.1:8080/rss";
+    expect(await allowedFrom(feedUrl, new URL("http://127.0.0.1:8080/page"))).toBe(true);
+    for (const target of ["http://localhost:8080/admin", "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/", "http://[::1]/", "http://192.168.0.1/", "http://[::ffff:127.0.0.1]/"]) {
+      expect(await allowedFrom(feedUrl, new URL(target)), target).toBe(false);
+    }
+    expect(await allowedFrom(feedUrl, new URL("http://93.184.215.14/"))).toBe(true);
   });
 });
 

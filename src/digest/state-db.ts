@@ -56,6 +56,8 @@ const MIGRATIONS: string[] = [
      failures INTEGER NOT NULL DEFAULT 0,
      last_status TEXT,
      last_polled_at INTEGER,
+     -- JSON array of the item keys in the feed's last full answer, listed again on a 304.
+     last_items TEXT NOT NULL DEFAULT '[]',
      PRIMARY KEY (story_id, url)
    );
    CREATE TABLE follow_items (

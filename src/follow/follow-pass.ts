@@ -126,8 +126,9 @@ async function followFeed(settings: FollowSettings, force: boolean, context: Fee
     emit({ story: storyId, feed: context.feedUrl, url, outcome, reason, article });
   // The feed's items as last seen, when it did not change; pages due for a retry get their own line.
   const known = (reason: string) => {
-    for (const item of state.items(storyId, context.feedUrl)) {
-      if (!isDue(item, now, force)) line(item.url, "seen", `${reason}; ${describeSeen(item, force)}`);
+    for (const key of row?.lastItems ?? []) {
+      const item = state.item(storyId, context.feedUrl, key);
+      if (item && !isDue(item, now, force)) line(item.url, "seen", `${reason}; ${describeSeen(item, force)}`);
     }
   };
 
@@ -162,14 +163,18 @@ async function followFeed(settings: FollowSettings, force: boolean, context: Fee
     line(context.feedUrl, "failed", `feed: ${(error as Error).message}`);
     return retryDueItems(settings, force, context, new Set(), line);
   }
-  saveFeed(settings, context, row, response, now, "200");
+  const keyOf = (item: FeedItem) => {
+    const link = item.link ? canonicalUrl(item.link, context.feedUrl) : undefined;
+    return item.guid ? `guid:${item.guid}` : link ? `url:${link}` : undefined;
+  };
+  saveFeed(settings, context, row, response, now, "200", [...new Set(items.map(keyOf).filter((k) => k !== undefined))]);
 
   const handled = new Set<string>();
   let story = context.story;
   // Oldest first, so a story's articles are filed in the order they were published.
   for (const item of [...items].reverse()) {
     const link = item.link ? canonicalUrl(item.link, context.feedUrl) : undefined;
-    const itemKey = item.guid ? `guid:${item.guid}` : link ? `url:${link}` : undefined;
+    const itemKey = keyOf(item);
     if (!itemKey || handled.has(itemKey)) continue;
     handled.add(itemKey);
     const shownUrl = item.link ?? item.guid ?? "";
@@ -188,7 +193,7 @@ async function followFeed(settings: FollowSettings, force: boolean, context: Fee
         continue;
       }
     }
-    story = await handleItem(settings, { ...context, story }, item, itemKey, before, line);
+    story = await handleSafely(settings, { ...context, story }, item, itemKey, before, line);
   }
   return retryDueItems(settings, force, { ...context, story }, handled, line);
 }
@@ -199,7 +204,7 @@ async function retryDueItems(settings: FollowSettings, force: boolean, context: 
   const now = settings.fetch.now().getTime();
   for (const item of settings.state.items(story.id, context.feedUrl)) {
     if (handled.has(item.itemKey) || item.outcome !== "failed" || !isDue(item, now, force)) continue;
-    story = await handleItem(settings, { ...context, story }, { link: item.url }, item.itemKey, item, line);
+    story = await handleSafely(settings, { ...context, story }, { link: item.url }, item.itemKey, item, line);
   }
   return story;
 }
@@ -218,6 +223,23 @@ function describeSeen(item: ItemRow, force: boolean): string {
 
 function newItem(feedUrl: string, itemKey: string, url: string): ItemRow {
   return { feedUrl, itemKey, url, outcome: "failed", reason: "", articleId: null, attempts: 0, nextTryAt: null, gaveUp: false };
+}
+
+/** One item's trouble (a page the extractor chokes on, a full disk) is that item's failure, not the pass's. */
+async function handleSafely(settings: FollowSettings, context: FeedContext, item: FeedItem, itemKey: string, before: ItemRow | undefined, line: LineFn): Promise<StoryFile> {
+  try {
+    return await handleItem(settings, context, item, itemKey, before, line);
+  } catch (error) {
+    const attempts = (before?.attempts ?? 0) + 1;
+    const gaveUp = attempts >= MAX_ATTEMPTS;
+    const url = item.link ?? item.guid ?? "";
+    const reason = `could not be filed: ${(error as Error).message}${gaveUp ? `; gave up after ${attempts} tries` : `; try ${attempts} of ${MAX_ATTEMPTS}`}`;
+    const now = settings.fetch.now().getTime();
+    const nextTryAt = gaveUp ? null : now + Math.max(settings.everyMs, 60_000) * 2 ** (attempts - 1);
+    settings.state.saveItem(context.story.id, { ...(before ?? newItem(context.feedUrl, itemKey, url)), url, outcome: "failed", reason, attempts, gaveUp, nextTryAt, urls: [] }, now);
+    line(url, "failed", reason);
+    return context.story;
+  }
 }
 
 /** Fetches, judges and (when new and on topic) ingests one item's page. */
@@ -288,7 +310,7 @@ function clip(text: string): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
-function saveFeed(settings: FollowSettings, context: FeedContext, row: FeedRow | undefined, response: FetchResult, now: number, status: string): void {
+function saveFeed(settings: FollowSettings, context: FeedContext, row: FeedRow | undefined, response: FetchResult, now: number, status: string, lastItems?: string[]): void {
   const failures = response.kind === "failed" ? (row?.failures ?? 0) + 1 : 0;
   const jitter = 0.9 + 0.2 * settings.random();
   // Errors back off exponentially, to six hours; a healthy feed is polled about every FOLLOW_EVERY.
@@ -297,5 +319,5 @@ function saveFeed(settings: FollowSettings, context: FeedContext, row: FeedRow |
   const retryAfterAt = response.retryAt ? Math.min(response.retryAt.getTime(), now + 24 * HOUR) : null;
   if (retryAfterAt) next = Math.max(next, retryAfterAt);
   const validators = response.kind === "failed" ? { etag: row?.etag ?? null, lastModified: row?.lastModified ?? null } : { etag: response.validators.etag ?? row?.etag ?? null, lastModified: response.validators.lastModified ?? row?.lastModified ?? null };
-  settings.state.saveFeed(context.story.id, context.feedUrl, { ...validators, nextPollAt: Math.round(next), retryAfterAt, failures, status, polledAt: now });
+  settings.state.saveFeed(context.story.id, context.feedUrl, { ...validators, nextPollAt: Math.round(next), retryAfterAt, failures, status, polledAt: now, lastItems: lastItems ?? row?.lastItems ?? [] });
 }

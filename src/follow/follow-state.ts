@@ -11,6 +11,8 @@ export interface FeedRow {
   /** Epoch ms: a Retry-After the server asked for; even a forced pass waits for it. */
   retryAfterAt: number | null;
   failures: number;
+  /** The item keys of the feed's last full answer, to list on a 304. */
+  lastItems: string[];
 }
 
 export interface ItemRow {
@@ -27,14 +29,14 @@ export interface ItemRow {
 
 /** What the follower remembers per story and feed, in the state database (see state-db.ts). */
 export function followState(db: StateDb) {
-  const getFeed = db.prepare<[string, string], { etag: string | null; last_modified: string | null; next_poll_at: number; retry_after_at: number | null; failures: number }>(
-    "SELECT etag, last_modified, next_poll_at, retry_after_at, failures FROM follow_feeds WHERE story_id = ? AND url = ?",
+  const getFeed = db.prepare<[string, string], { etag: string | null; last_modified: string | null; next_poll_at: number; retry_after_at: number | null; failures: number; last_items: string }>(
+    "SELECT etag, last_modified, next_poll_at, retry_after_at, failures, last_items FROM follow_feeds WHERE story_id = ? AND url = ?",
   );
   const putFeed = db.prepare(
-    `INSERT INTO follow_feeds (story_id, url, etag, last_modified, next_poll_at, retry_after_at, failures, last_status, last_polled_at)
-     VALUES (@story, @url, @etag, @lastModified, @nextPollAt, @retryAfterAt, @failures, @status, @polledAt)
+    `INSERT INTO follow_feeds (story_id, url, etag, last_modified, next_poll_at, retry_after_at, failures, last_status, last_polled_at, last_items)
+     VALUES (@story, @url, @etag, @lastModified, @nextPollAt, @retryAfterAt, @failures, @status, @polledAt, @lastItems)
      ON CONFLICT (story_id, url) DO UPDATE SET etag = @etag, last_modified = @lastModified, next_poll_at = @nextPollAt,
-       retry_after_at = @retryAfterAt, failures = @failures, last_status = @status, last_polled_at = @polledAt`,
+       retry_after_at = @retryAfterAt, failures = @failures, last_status = @status, last_polled_at = @polledAt, last_items = @lastItems`,
   );
   const getItem = db.prepare<[string, string, string], RawItem>("SELECT * FROM follow_items WHERE story_id = ? AND feed_url = ? AND item_key = ?");
   const itemsOfFeed = db.prepare<[string, string], RawItem>("SELECT * FROM follow_items WHERE story_id = ? AND feed_url = ? ORDER BY first_seen_at, rowid");
@@ -52,10 +54,10 @@ export function followState(db: StateDb) {
   return {
     feed(story: string, url: string): FeedRow | undefined {
       const row = getFeed.get(story, url);
-      return row && { etag: row.etag, lastModified: row.last_modified, nextPollAt: row.next_poll_at, retryAfterAt: row.retry_after_at, failures: row.failures };
+      return row && { etag: row.etag, lastModified: row.last_modified, nextPollAt: row.next_poll_at, retryAfterAt: row.retry_after_at, failures: row.failures, lastItems: JSON.parse(row.last_items) as string[] };
     },
     saveFeed(story: string, url: string, row: FeedRow & { status: string; polledAt: number }): void {
-      putFeed.run({ story, url, ...row });
+      putFeed.run({ story, url, ...row, lastItems: JSON.stringify(row.lastItems) });
     },
     validators(row: FeedRow | undefined): Validators {
       return { ...(row?.etag ? { etag: row.etag } : {}), ...(row?.lastModified ? { lastModified: row.lastModified } : {}) };

@@ -33,7 +33,7 @@ export function harness(dataDir: string, stateFile: string, overrides: Partial<F
   const settings: FollowSettings = {
     dataDir,
     state: followState(db),
-    fetch: { userAgent: userAgent(CONTACT), timeoutMs: 500, maxBytes: 100_000, maxRedirects: 5, now: () => new Date(clock.now), ...overrides },
+    fetch: { userAgent: userAgent(CONTACT), timeoutMs: 2_000, maxBytes: 100_000, maxRedirects: 5, now: () => new Date(clock.now), ...overrides },
     everyMs: 15 * 60_000,
     random: () => 0.5,
   };

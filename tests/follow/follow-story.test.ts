@@ -91,7 +91,7 @@ describe("following one feed into a minimal story", () => {
     });
     const reason = (lines: typeof pass1.lines, p: string) => lines.find((l) => l.url.includes(p))!.reason;
     expect(reason(pass1.lines, "/news/fund")).toBe("HTTP 500; try 1 of 5");
-    expect(reason(pass1.lines, "/news/slow")).toBe("no answer within 0.5 s; try 1 of 5");
+    expect(reason(pass1.lines, "/news/slow")).toBe("no answer within 2 s; try 1 of 5");
     expect(reason(pass1.lines, "/news/huge")).toMatch(/over the 100000-byte limit/);
     expect(reason(pass1.lines, "report.pdf")).toBe("not an HTML page (application/pdf)");
     expect(reason(pass1.lines, "ftp://")).toMatch(/^not an http\(s\) address/);
@@ -121,7 +121,7 @@ describe("following one feed into a minimal story", () => {
       "/news/bake-sale": "seen",
       "/news/huge": "seen",
     });
-    expect(reason(pass2.lines, "/news/slow")).toBe("no answer within 0.5 s; try 2 of 5");
+    expect(reason(pass2.lines, "/news/slow")).toBe("no answer within 2 s; try 2 of 5");
     expect(reason(pass2.lines, "/news/bake-sale")).toMatch(/^off-topic earlier/);
     expect(pass2.lines.filter((l) => l.outcome === "ingested")).toHaveLength(2);
     expect(readdirSync(path.join(storyDir, "articles"))).toHaveLength(6);

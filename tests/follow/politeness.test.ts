@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FetchSettings, politeFetch } from "../../src/follow/polite-fetch.js";
 import { MAX_ATTEMPTS } from "../../src/follow/follow-pass.js";
@@ -6,7 +8,7 @@ import { CEASEFIRE, newsPage } from "./fixture-pages.js";
 import { harness, minimalStory } from "./follow-helpers.js";
 
 const NOW = new Date("2026-03-05T12:00:00Z");
-const settings: FetchSettings = { userAgent: "Storyline/test", timeoutMs: 500, maxBytes: 1000, maxRedirects: 5, now: () => NOW };
+const settings: FetchSettings = { userAgent: "Storyline/test", timeoutMs: 5_000, maxBytes: 1000, maxRedirects: 5, now: () => NOW };
 const MINUTE = 60_000;
 
 describe("politeFetch", () => {
@@ -124,4 +126,28 @@ describe("the polling schedule (an injected clock; passes as the loop runs them)
     expect(second).toBe(1.1 * 15 * MINUTE);
     h.db.close();
   });
+});
+
+describe("one item's trouble stays that item's", () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await startFixtureSite();
+    site.routes.set("/a", html(newsPage({ title: "Ceasefire holds in Merrowgate", paragraphs: CEASEFIRE })));
+    site.routes.set("/rss", (_q, res) =>
+      res.writeHead(200, { "content-type": "application/rss+xml" }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>${site.origin}</link><description>d</description><item><title>A</title><link>${site.origin}/a</link><guid>a</guid></item></channel></rss>`),
+    );
+  });
+  afterAll(() => site.close());
+
+  it("a page that cannot be filed is failed with its reason and retried later; the pass completes", async () => {
+    const { dataDir, stateFile, storyDir } = minimalStory([{ url: `${site.origin}/rss` }]);
+    writeFileSync(path.join(storyDir, "articles"), "a file where the articles folder should be");
+    const h = harness(dataDir, stateFile);
+    const first = await h.pass();
+    expect(first.lines).toEqual([expect.objectContaining({ outcome: "failed", reason: expect.stringMatching(/^could not be filed: .*; try 1 of 5$/) })]);
+    rmSync(path.join(storyDir, "articles"));
+    const second = await h.pass();
+    expect(second.lines).toEqual([expect.objectContaining({ outcome: "ingested", article: expect.stringMatching(/ceasefire-holds-in-merrowgate$/) })]);
+    h.db.close();
+  }, 30_000);
 });

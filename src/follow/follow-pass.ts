@@ -184,7 +184,7 @@ async function followFeed(settings: FollowSettings, force: boolean, context: Fee
       continue;
     }
     if (!before) {
-      const other = item.guid ? state.sameGuid(storyId, context.feedUrl, itemKey) : undefined;
+      const other = item.guid && globalGuid(item.guid) ? state.sameGuid(storyId, context.feedUrl, itemKey) : undefined;
       const sameUrl = link ? state.knownUrl(storyId, link) : undefined;
       if (other || sameUrl) {
         const reason = other ? `same feed GUID as ${other.url} in ${other.feedUrl}` : `same address as ${sameUrl}`;
@@ -207,6 +207,14 @@ async function retryDueItems(settings: FollowSettings, force: boolean, context: 
     story = await handleSafely(settings, { ...context, story }, { link: item.url }, item.itemKey, item, line);
   }
   return story;
+}
+
+/**
+ * A GUID that names the item beyond its own feed: a URL, URN or tag URI, or a long opaque id.
+ * Short ids ("1", "482") are only unique within their feed, so two feeds may share them.
+ */
+function globalGuid(guid: string): boolean {
+  return guid.includes(":") || guid.length >= 16;
 }
 
 type LineFn = (url: string, outcome: FollowLine["outcome"], reason: string, article?: string | null) => void;

@@ -136,6 +136,10 @@ describe("one item's trouble stays that item's", () => {
     site.routes.set("/rss", (_q, res) =>
       res.writeHead(200, { "content-type": "application/rss+xml" }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>${site.origin}</link><description>d</description><item><title>A</title><link>${site.origin}/a</link><guid>a</guid></item></channel></rss>`),
     );
+    const guidFeed = (link: string) => (_q: unknown, res: import("node:http").ServerResponse) =>
+      res.writeHead(200, { "content-type": "application/rss+xml" }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>${site.origin}</link><description>d</description><item><title>A</title><link>${site.origin}${link}</link><guid isPermaLink="false">tag:herald.example,2026:ceasefire</guid></item></channel></rss>`);
+    site.routes.set("/main.rss", guidFeed("/a"));
+    site.routes.set("/mirror.rss", guidFeed("/a?edition=intl"));
   });
   afterAll(() => site.close());
 
@@ -148,6 +152,17 @@ describe("one item's trouble stays that item's", () => {
     rmSync(path.join(storyDir, "articles"));
     const second = await h.pass();
     expect(second.lines).toEqual([expect.objectContaining({ outcome: "ingested", article: expect.stringMatching(/ceasefire-holds-in-merrowgate$/) })]);
+    h.db.close();
+  }, 30_000);
+
+  it("an item whose GUID another of the story's feeds already brought is a duplicate, whatever its address", async () => {
+    const { dataDir, stateFile } = minimalStory([{ url: `${site.origin}/main.rss` }, { url: `${site.origin}/mirror.rss` }]);
+    const h = harness(dataDir, stateFile);
+    const { lines } = await h.pass();
+    expect(lines.map((l) => [l.url, l.outcome, l.reason])).toEqual([
+      [`${site.origin}/a`, "ingested", 'mentions "Lorrin Valley"'],
+      [`${site.origin}/a?edition=intl`, "duplicate", `same feed GUID as ${site.origin}/a in ${site.origin}/main.rss`],
+    ]);
     h.db.close();
   }, 30_000);
 });

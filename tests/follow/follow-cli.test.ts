@@ -1,23 +1,13 @@
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureSite, feed, html, startFixtureSite } from "./fixture-site.js";
 import { CEASEFIRE, TALKS, newsPage } from "./fixture-pages.js";
 import { CONTACT, minimalStory } from "./follow-helpers.js";
+import { runCliAsync } from "../ingest/run-cli-async.js";
 
-const TSX = path.resolve("node_modules", ".bin", "tsx");
-
-/** Runs the CLI without blocking this process, which serves the fixture site. */
-function follow(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(TSX, [path.join("src", "cli", "follow.ts"), ...args], { env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+function follow(args: string[], env: Record<string, string>) {
+  return runCliAsync("follow.ts", args, env);
 }
 
 describe("npm run follow -- --once", () => {
@@ -51,7 +41,7 @@ describe("npm run follow -- --once", () => {
     expect(second.status).toBe(0);
     expect(second.stdout.trim().split("\n").map((l) => JSON.parse(l).outcome)).toEqual(["seen", "seen"]);
     expect(JSON.parse(second.stdout.split("\n")[0]!).reason).toMatch(/^feed unchanged \(HTTP 304\); ingested earlier/);
-  }, 120_000);
+  }, 240_000);
 
   it("names a broken sources.json and exits 1, after following the other stories", async () => {
     const o = site.origin;
@@ -71,5 +61,5 @@ describe("npm run follow -- --once", () => {
     const missing = await follow(["--once", "--story", "no-such-story"], { DATA_DIR: dataDir, STATE_DB: stateFile });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no-such-story\/sources\.json: no such file/);
-  }, 120_000);
+  }, 240_000);
 });

@@ -7,7 +7,8 @@ import { extractArticle } from "../../src/core/extract/extract-article.js";
 import { ingestIntoStory } from "../../src/data/ingest-into-story.js";
 import { storyDirOf } from "../../src/data/story-paths.js";
 import { writeFileAtomic } from "../../src/data/write-atomic.js";
-import { CLI_TIMEOUT, runCli } from "../extract/run-cli.js";
+import { CLI_TIMEOUT } from "../extract/run-cli.js";
+import { runCliAsync } from "./run-cli-async.js";
 
 const ARTICLE = 'Talks resume in Merrowgate\nMarch 1, 2026\n\nMERROWGATE — "We are ready to talk," said Governor Alina Brask of the Lorrin Valley.\n';
 const OTHER = 'Talks resume in Merrowgate\nMarch 1, 2026\n\nMERROWGATE — "Nothing is agreed yet," said Colonel Teo Varga, who leads the northern brigade.\n';
@@ -35,21 +36,21 @@ describe("story ids and paths", () => {
     expect(storyDirOf(dataDir, "lorrin-valley")).toBe(path.resolve(dataDir, "stories", "lorrin-valley"));
   });
 
-  it("the CLI prints the refusal, not a stack, exits 2 and writes nothing", () => {
+  it("the CLI prints the refusal, not a stack, exits 2 and writes nothing", async () => {
     const dataDir = tempDir();
     const input = writeInput(tempDir(), "a.txt", ARTICLE);
     for (const story of ["../../../escape", "Bad Story/Name"]) {
-      const { status, stderr } = runCli("ingest.ts", [input, "--story", story], { DATA_DIR: dataDir });
+      const { status, stderr } = await runCliAsync("ingest.ts", [input, "--story", story], { DATA_DIR: dataDir });
       expect(status).toBe(2);
       expect(stderr).toMatch(/^ingest: ".*" is not a story id/);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
     expect(existsSync(path.join(dataDir, "stories"))).toBe(false);
     expect(existsSync(path.resolve(dataDir, "../../../escape"))).toBe(false);
-  }, CLI_TIMEOUT);
+  }, 2 * CLI_TIMEOUT);
 
-  it("an unknown option is a usage error with a one-line message", () => {
-    const { status, stderr } = runCli("ingest.ts", ["--stroy", "x", "a.txt"], { DATA_DIR: tempDir() });
+  it("an unknown option is a usage error with a one-line message", async () => {
+    const { status, stderr } = await runCliAsync("ingest.ts", ["--stroy", "x", "a.txt"], { DATA_DIR: tempDir() });
     expect(status).toBe(2);
     expect(stderr).toMatch(/^ingest: Unknown option '--stroy'/);
     expect(stderr).not.toMatch(/\n\s+at /);
@@ -67,7 +68,7 @@ describe("hostile input files", () => {
     expect(await readTextInput(writeInput(dir, "ok.txt", "\ufeffCafé"))).toEqual({ text: "Café" });
   });
 
-  it("the CLI reports each bad file by name and still ingests the good one", () => {
+  it("the CLI reports each bad file by name and still ingests the good one", async () => {
     const dataDir = tempDir();
     const dir = tempDir();
     const files = [
@@ -76,7 +77,7 @@ describe("hostile input files", () => {
       writeInput(dir, "huge.txt", Buffer.alloc(3 * 1024 * 1024, 0x61)),
       writeInput(dir, "good.txt", ARTICLE),
     ];
-    const { status, stderr, stdout } = runCli("ingest.ts", [...files, "--story", "lorrin-valley"], { DATA_DIR: dataDir });
+    const { status, stderr, stdout } = await runCliAsync("ingest.ts", [...files, "--story", "lorrin-valley"], { DATA_DIR: dataDir });
     expect(status).toBe(1);
     expect(stderr).toContain("bin.txt looks like a binary file");
     expect(stderr).toContain("latin1.txt is not valid UTF-8");
@@ -86,29 +87,29 @@ describe("hostile input files", () => {
 });
 
 describe("no silent overwrite", () => {
-  it("the CLI refuses a different article with the same date and title, and --replace overwrites it", () => {
+  it("the CLI refuses a different article with the same date and title, and --replace overwrites it", async () => {
     const dataDir = tempDir();
     const dir = tempDir();
     const first = writeInput(dir, "first.txt", ARTICLE);
     const second = writeInput(dir, "second.txt", OTHER);
-    expect(runCli("ingest.ts", [first, "--story", "lorrin-valley"], { DATA_DIR: dataDir }).status).toBe(0);
+    expect((await runCliAsync("ingest.ts", [first, "--story", "lorrin-valley"], { DATA_DIR: dataDir })).status).toBe(0);
     const file = path.join(dataDir, "stories", "lorrin-valley", "articles", "2026-03-01-talks-resume-in-merrowgate.json");
     const before = readFileSync(file, "utf8");
     expect(before).toContain("Alina Brask");
 
-    const refused = runCli("ingest.ts", [second, "--story", "lorrin-valley"], { DATA_DIR: dataDir });
+    const refused = await runCliAsync("ingest.ts", [second, "--story", "lorrin-valley"], { DATA_DIR: dataDir });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("already holds a different article with the same date and title; nothing was written");
     expect(readFileSync(file, "utf8")).toBe(before);
 
-    const again = runCli("ingest.ts", [first, "--story", "lorrin-valley"], { DATA_DIR: dataDir });
+    const again = await runCliAsync("ingest.ts", [first, "--story", "lorrin-valley"], { DATA_DIR: dataDir });
     expect(again.stdout).toContain("(unchanged)");
 
-    const replaced = runCli("ingest.ts", [second, "--story", "lorrin-valley", "--replace"], { DATA_DIR: dataDir });
+    const replaced = await runCliAsync("ingest.ts", [second, "--story", "lorrin-valley", "--replace"], { DATA_DIR: dataDir });
     expect(replaced.status).toBe(0);
     expect(replaced.stdout).toContain("(updated)");
     expect(readFileSync(file, "utf8")).toContain("Teo Varga");
-  }, CLI_TIMEOUT);
+  }, 4 * CLI_TIMEOUT);
 
   it("with new-id, the second article gets its own id and the first stays", async () => {
     const dataDir = tempDir();

@@ -49,8 +49,11 @@ function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The calendar date a timestamp gives, as the publisher wrote it: "2026-03-05T01:00:00+02:00" is the 5th, not UTC's 4th. */
 export function isoDate(value: unknown): string | undefined {
   if (typeof value !== "string" && !(value instanceof Date)) return undefined;
+  const written = typeof value === "string" ? /^\s*(\d{4}-\d{2}-\d{2})(?:[T\s]|$)/.exec(value) : null;
+  if (written && !Number.isNaN(new Date(written[1]!).getTime())) return written[1];
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
 }

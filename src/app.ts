@@ -12,6 +12,9 @@ import { checkChannel } from "./discord/channel-access.js";
 import { discordChannelPoster } from "./discord/channel-poster.js";
 import { createClient } from "./discord/create-client.js";
 import { startBot } from "./discord/start-bot.js";
+import { startFollowLoop } from "./follow/follow-loop.js";
+import { fetchSettings } from "./follow/follow-settings.js";
+import { followState } from "./follow/follow-state.js";
 import type { Logger } from "./logger.js";
 import { settleWithin } from "./util/settle-within.js";
 
@@ -29,6 +32,8 @@ export interface AppSettings {
   clientOptions?: Partial<ClientOptions>;
   deferAfterMs?: number;
   drainMs?: number;
+  /** Following the stories' feeds (sources.json): polling interval in ms (0: off) and a contact for the User-Agent. */
+  follow?: { everyMs: number; contact?: string };
 }
 
 export interface App {
@@ -70,9 +75,25 @@ export async function startApp(settings: AppSettings): Promise<App> {
   const watcher = settings.dataDir ? watchDataDir(settings.dataDir, store.reload, log) : undefined;
   // Runs a crash interrupted and slots missed while down, now that the client can post.
   await digests.catchUp();
+  // New articles land in DATA_DIR, where the watcher above picks them up.
+  const follower =
+    settings.follow && settings.follow.everyMs > 0 && settings.dataDir
+      ? startFollowLoop(
+          {
+            dataDir: settings.dataDir,
+            state: followState(db),
+            fetch: fetchSettings({ ...(settings.follow.contact ? { contact: settings.follow.contact } : {}), now: settings.now }),
+            everyMs: settings.follow.everyMs,
+            random: Math.random,
+          },
+          log,
+        )
+      : undefined;
 
   return {
     async shutdown() {
+      // A page fetch under way has its own timeout; the drain bounds the wait either way.
+      if (follower) await settleWithin(follower.stop(), settings.drainMs ?? 5_000);
       watcher?.close();
       // A digest post stuck on the network must not hold the process: its run is finished at the next start.
       await bot.shutdown(() => settleWithin(digests.stop(), settings.drainMs ?? 5_000));

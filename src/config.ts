@@ -34,6 +34,20 @@ const envSchema = z.object({
   MODEL_KEY: optionalText.pipe(z.string().regex(/^[\x21-\x7e]+$/, { error: "expected an API key (printable characters, no spaces)" }).optional()),
   MODEL_TIMEOUT_MS: optionalText.pipe(positiveInt(1_000, 600_000, "milliseconds").default(60_000)),
   MODEL_MAX_CALLS_PER_HOUR: optionalText.pipe(positiveInt(1, 100_000, "calls").default(100)),
+  FOLLOW_EVERY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(off|\d+\s*(s|m|h))$/i, { error: 'expected a duration such as 15m, 90s or 1h, or "off"' })
+      .transform(durationMs)
+      .refine((ms) => ms === 0 || (ms >= 60_000 && ms <= 86_400_000), { error: "expected between 1m and 24h (or off)" })
+      .default(15 * 60_000),
+  ),
+  FOLLOW_CONTACT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(https?:\/\/[^\s()<>]+|mailto:[^\s()<>]+|[^\s@()<>]+@[^\s@()<>]+)$/, { error: "expected a URL or an e-mail address where site owners can reach you" })
+      .optional(),
+  ),
 }).superRefine((env, ctx) => {
   if (env.MODEL_URL && !env.MODEL_NAME) ctx.addIssue({ code: "custom", path: ["MODEL_NAME"], message: "required when MODEL_URL is set (e.g. llama3.1 for Ollama)" });
 });
@@ -48,6 +62,12 @@ function positiveInt(min: number, max: number, unit: string) {
     .pipe(z.number().min(min, range).max(max, range));
 }
 
+function durationMs(text: string): number {
+  const match = /^(\d+)\s*([smh])$/i.exec(text);
+  if (!match) return 0;
+  return Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[match[2]!.toLowerCase() as "s" | "m" | "h"];
+}
+
 export interface Config {
   discordToken?: string;
   discordGuildId?: string;
@@ -60,6 +80,10 @@ export interface Config {
   heartbeatFile?: string;
   /** Model-backed extraction; absent when MODEL_URL is unset, and then rules alone extract. */
   model?: ModelConfig;
+  /** How often followed feeds are polled, in ms; 0 turns following off in `npm start`. */
+  followEveryMs: number;
+  /** Put in the follower's User-Agent so site owners can reach whoever runs the bot. */
+  followContact?: string;
 }
 
 export interface ModelConfig {
@@ -94,5 +118,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.MODEL_URL && e.MODEL_NAME
       ? { model: { url: e.MODEL_URL, name: e.MODEL_NAME, ...(e.MODEL_KEY ? { key: e.MODEL_KEY } : {}), timeoutMs: e.MODEL_TIMEOUT_MS, maxCallsPerHour: e.MODEL_MAX_CALLS_PER_HOUR } }
       : {}),
+    followEveryMs: e.FOLLOW_EVERY,
+    ...(e.FOLLOW_CONTACT ? { followContact: e.FOLLOW_CONTACT } : {}),
   };
 }

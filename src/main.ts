@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     log,
     scheduler: nodeCronScheduler,
     now: () => new Date(),
+    follow: { everyMs: config.followEveryMs, ...(config.followContact ? { contact: config.followContact } : {}) },
   });
   const heartbeat = config.heartbeatFile ? startHeartbeat(config.heartbeatFile) : undefined;
   const signal = await stopSignal;

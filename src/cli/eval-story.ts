@@ -109,7 +109,7 @@ async function evaluateStory({ id, dir }: StoryDir, model: ModelEngine | undefin
   const loaded = loadIngested(ingested);
   // A problem here is the extractor's: the story still scores, with whatever loaded.
   for (const problem of loaded.problems) process.stderr.write(`eval:story: ${id}: ingest produced invalid data: ${formatProblem(problem)}\n`);
-  const story = loaded.story ?? { ...ingested.story, articles: [], quotes: [], conditions: [], status: [], people: [] };
+  const story = loaded.story ?? { ...ingested.story, summary: ingested.story.summary ?? ingested.story.title, articles: [], quotes: [], conditions: [], status: [], people: [] };
   return scoreStory(gold.gold, story, ingested.ingested);
 }
 

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ExtractOptions, type ExtractedArticle, extractArticle } from "../core/extract/extract-article.js";
 import { parseDate } from "../core/extract/article-header.js";
+import { readTextInput } from "./read-text-input.js";
 
 /**
  * Prints one JSON line per article file: `{"file", "article", "parties", "topics", "headings"}`,
@@ -19,12 +19,9 @@ export async function extractFile<T extends ExtractedArticle = ExtractedArticle>
   // Without an extractor T is ExtractedArticle, so the rules' function fits it.
   extract: (text: string, options: ExtractOptions) => T | Promise<T> = extractArticle as (text: string, options: ExtractOptions) => T,
 ): Promise<({ file: string } & T) | { file: string; error: string }> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    return { file, error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
+  const input = await readTextInput(file);
+  if ("error" in input) return { file, error: input.error };
+  const text = input.text;
   if (text.trim() === "") return { file, error: `${file} is empty` };
   // A date in the file name beats today's when the text states none.
   const fallbackDate = parseDate(path.basename(file)) ?? today;

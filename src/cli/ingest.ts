@@ -1,90 +1,71 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import path from "node:path";
 import { readConfig } from "../config.js";
 import { buildCatalog } from "../core/build-catalog.js";
-import { formatProblem } from "../core/errors.js";
-import { formatStory } from "../core/ingest/format-story.js";
-import { mergeIntoStory } from "../core/ingest/merge-into-story.js";
+import { UserError, formatProblem } from "../core/errors.js";
+import { ingestIntoStory, readStoryFile } from "../data/ingest-into-story.js";
 import { readDataFiles } from "../data/read-data-files.js";
-import { type StoryFile, storySchema } from "../core/schema.js";
+import { storyDirOf } from "../data/story-paths.js";
 import { personLabel } from "../core/story.js";
 import { extractFile } from "./extract.js";
 import { createLogger } from "../logger.js";
 import { describeEngines, extractWithEngines, modelEngine } from "../model/extract-with-engines.js";
+import { runMain } from "./run-main.js";
 
 /**
  * Extracts articles and files them into a story of DATA_DIR (default `data`):
- *   npm run ingest -- FILE... [--story ID]
- * New people, parties and topics are added to story.json; an article ingested again
- * is recognised by its id (date + title) and rewritten in place, never duplicated.
+ *   npm run ingest -- FILE... [--story ID] [--replace]
+ * New people, parties and topics are added to story.json; an article ingested again is
+ * recognised by its id (date + title) and left as it is. A different article under the
+ * same id is refused unless --replace is given. Writes stay inside DATA_DIR/stories/ID.
  */
 
-interface Options {
-  files: string[];
-  storyId?: string;
-  dataDir: string;
-}
-
-function parseArgs(argv: string[]): Options | undefined {
-  const files: string[] = [];
-  let storyId: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--story") storyId = argv[++i];
-    else files.push(argv[i]!);
-  }
-  if (files.length === 0) return undefined;
-  loadDotenv({ quiet: true });
-  return { files, ...(storyId ? { storyId } : {}), dataDir: readConfig(process.env).dataDir };
-}
+const USAGE = "usage: npm run ingest -- FILE... [--story ID] [--replace]";
 
 async function main(argv: string[]): Promise<number> {
-  const options = parseArgs(argv);
-  if (!options) {
-    process.stderr.write("usage: npm run ingest -- FILE... [--story ID]\n");
-    return 2;
+  const { values, positionals: files } = parseArgs({
+    args: argv,
+    options: { story: { type: "string" }, replace: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help || files.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
   }
-  const storyId = options.storyId ?? (await onlyStory(options.dataDir));
-  if (!storyId) {
-    process.stderr.write(`ingest: ${options.dataDir} holds several stories or none; name one with --story ID\n`);
-    return 2;
-  }
-  const storyDir = path.join(options.dataDir, "stories", storyId);
-  const storyPath = path.join(storyDir, "story.json");
-  const original = await readStory(storyPath, storyId);
-  let story = original;
-
+  loadDotenv({ quiet: true });
   const config = readConfig(process.env);
+  const dataDir = config.dataDir;
+  const storyId = values.story ?? (await onlyStory(dataDir));
+  if (!storyId) throw new UserError(`${dataDir} holds several stories or none; name one with --story ID`);
+  // Checked before any file is read, so a bad id costs nothing.
+  const storyPath = path.join(storyDirOf(dataDir, storyId), "story.json");
   const model = modelEngine(config, createLogger({ level: config.logLevel, destination: 2 }));
-  const progress = progressBar(options.files.length);
+  const progress = progressBar(files.length);
   const written: { file: string; articleId: string; outcome: "new" | "updated" | "unchanged"; engines?: string }[] = [];
   let failed = 0;
-  for (const [index, file] of options.files.entries()) {
-    const result = await extractFile(file, undefined, (text, extractOptions) => extractWithEngines(text, { ...extractOptions, story }, model));
+  for (const [index, file] of files.entries()) {
+    // The model chooses among the story's topics as they stand before this article.
+    const story = model ? await readStoryFile(storyPath) : undefined;
+    const result = await extractFile(file, undefined, (text, extractOptions) => extractWithEngines(text, { ...extractOptions, ...(story ? { story } : {}) }, model));
     progress(index + 1);
     if ("error" in result) {
       failed++;
       process.stderr.write(`ingest: ${result.error}\n`);
       continue;
     }
-    const merged = mergeIntoStory(story, result);
-    story = merged.story;
-    const articlePath = path.join(storyDir, "articles", `${merged.article.id}.json`);
-    const json = `${JSON.stringify(merged.article, null, 2)}\n`;
-    const before = await readFile(articlePath, "utf8").catch(() => undefined);
-    if (before !== json) {
-      await mkdir(path.dirname(articlePath), { recursive: true });
-      await writeFile(articlePath, json);
+    try {
+      const ingested = await ingestIntoStory(dataDir, storyId, result, { onCollision: values.replace ? "replace" : "refuse" });
+      written.push({ file, articleId: ingested.articleId, outcome: ingested.status, ...(model ? { engines: describeEngines(result.engines) } : {}) });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      failed++;
+      process.stderr.write(`ingest: ${file}: ${error.message}\n`);
     }
-    written.push({ file, articleId: merged.article.id, outcome: before === undefined ? "new" : before === json ? "unchanged" : "updated", ...(model ? { engines: describeEngines(result.engines) } : {}) });
-  }
-  // Rewrite story.json only when ingesting changed it, so a re-ingest leaves the file as it was.
-  if (JSON.stringify(story) !== JSON.stringify(original)) {
-    await mkdir(storyDir, { recursive: true });
-    await writeFile(storyPath, formatStory(story));
   }
 
-  const { catalog, problems } = buildCatalog(await readDataFiles(options.dataDir));
+  const { catalog, problems } = buildCatalog(await readDataFiles(dataDir));
   const ours = problems.filter((p) => p.file.includes(path.join("stories", storyId)));
   for (const problem of ours) process.stderr.write(`ingest: ${formatProblem(problem)}\n`);
   const loaded = catalog.stories.find((s) => s.id === storyId);
@@ -96,15 +77,6 @@ async function onlyStory(dataDir: string): Promise<string | undefined> {
   const files = await readDataFiles(dataDir).catch(() => []);
   const ids = [...new Set(files.filter((f) => f.kind === "story").map((f) => f.storyDir))];
   return ids.length === 1 ? ids[0] : undefined;
-}
-
-async function readStory(storyPath: string, storyId: string): Promise<StoryFile> {
-  const text = await readFile(storyPath, "utf8").catch(() => undefined);
-  if (text === undefined) {
-    // A story that does not exist yet starts empty; the lead should then write its title and summary.
-    return { id: storyId, title: storyId.replace(/-/g, " "), summary: "Created by ingest; edit this summary.", parties: [], people: [], topics: [] };
-  }
-  return storySchema.parse(JSON.parse(text));
 }
 
 function printReport(story: Awaited<ReturnType<typeof buildCatalog>>["catalog"]["stories"][number], written: { file: string; articleId: string; outcome: string; engines?: string }[]): void {
@@ -145,4 +117,4 @@ function progressBar(total: number): (done: number) => void {
   };
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runMain("ingest", main);

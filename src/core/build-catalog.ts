@@ -110,7 +110,8 @@ function assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: A
   const story: Story = {
     id: storyFile.id,
     title: storyFile.title,
-    summary: storyFile.summary,
+    // A story followed from its sources may have no summary yet: its title stands in.
+    summary: storyFile.summary ?? storyFile.title,
     parties: storyFile.parties,
     people: [],
     topics: storyFile.topics,

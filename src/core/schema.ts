@@ -81,7 +81,10 @@ function listWithUniqueIds<T extends z.ZodType<{ id: string }>>(field: string, i
 export const storySchema = z.strictObject({
   id,
   title,
-  summary: text,
+  /** Optional: a story followed from its sources may start from an id, a title and keywords. */
+  summary: text.optional(),
+  /** Words that make a followed article belong to this story (see sources.json). */
+  keywords: z.array(text).optional(),
   parties: listWithUniqueIds("parties", partySchema).default([]),
   people: listWithUniqueIds("people", personSchema).default([]),
   topics: listWithUniqueIds("topics", topicSchema).default([]),

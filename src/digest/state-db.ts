@@ -44,6 +44,47 @@ const MIGRATIONS: string[] = [
      finished_at TEXT,
      PRIMARY KEY (subscription_id, slot)
    );`,
+  // Following feeds (src/follow): validators and pacing per feed, and every item met with its outcome,
+  // so a restart neither re-ingests nor forgets. Times are epoch milliseconds.
+  `CREATE TABLE follow_feeds (
+     story_id TEXT NOT NULL,
+     url TEXT NOT NULL,
+     etag TEXT,
+     last_modified TEXT,
+     next_poll_at INTEGER NOT NULL DEFAULT 0,
+     retry_after_at INTEGER,
+     failures INTEGER NOT NULL DEFAULT 0,
+     last_status TEXT,
+     last_polled_at INTEGER,
+     -- JSON array of the item keys in the feed's last full answer, listed again on a 304.
+     last_items TEXT NOT NULL DEFAULT '[]',
+     PRIMARY KEY (story_id, url)
+   );
+   CREATE TABLE follow_items (
+     story_id TEXT NOT NULL,
+     feed_url TEXT NOT NULL,
+     -- The feed's GUID, or the item's canonical URL when it has none.
+     item_key TEXT NOT NULL,
+     url TEXT NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('ingested', 'duplicate', 'off-topic', 'failed')),
+     reason TEXT NOT NULL DEFAULT '',
+     article_id TEXT,
+     simhash TEXT,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_try_at INTEGER,
+     gave_up INTEGER NOT NULL DEFAULT 0,
+     first_seen_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (story_id, feed_url, item_key)
+   );
+   CREATE INDEX follow_items_by_key ON follow_items (story_id, item_key);
+   -- Every canonical address a page was met under (item link, after redirects, rel=canonical).
+   CREATE TABLE follow_urls (
+     story_id TEXT NOT NULL,
+     url TEXT NOT NULL,
+     item_url TEXT NOT NULL,
+     PRIMARY KEY (story_id, url)
+   );`,
 ];
 
 /** A state file Storyline cannot use, with a message for the operator that names it. */

@@ -3,7 +3,7 @@ import { readConfig } from "../../src/config.js";
 
 describe("configuration", () => {
   it("defaults to the console with data/ when nothing is set", () => {
-    expect(readConfig({})).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite", cacheDir: ".cache/storyline" });
+    expect(readConfig({})).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite", cacheDir: ".cache/storyline", followEveryMs: 900_000 });
   });
 
   it("reads every setting and drops a trailing slash from the REST URL", () => {
@@ -16,6 +16,8 @@ describe("configuration", () => {
         DATA_DIR: "/srv/data",
         STATE_DB: "/srv/state.sqlite",
         CACHE_DIR: "/var/cache/storyline",
+        FOLLOW_EVERY: "1h",
+        FOLLOW_CONTACT: "https://news.example/bot",
       }),
     ).toEqual({
       discordToken: "abc.def-ghi",
@@ -25,11 +27,21 @@ describe("configuration", () => {
       dataDir: "/srv/data",
       stateDb: "/srv/state.sqlite",
       cacheDir: "/var/cache/storyline",
+      followEveryMs: 3_600_000,
+      followContact: "https://news.example/bot",
     });
   });
 
+  it("reads FOLLOW_EVERY as a duration or off, and refuses nonsense", () => {
+    expect(readConfig({ FOLLOW_EVERY: "90s" }).followEveryMs).toBe(90_000);
+    expect(readConfig({ FOLLOW_EVERY: "off" }).followEveryMs).toBe(0);
+    expect(() => readConfig({ FOLLOW_EVERY: "5" })).toThrow(/FOLLOW_EVERY: expected a duration such as 15m/);
+    expect(() => readConfig({ FOLLOW_EVERY: "10s" })).toThrow(/FOLLOW_EVERY: expected between 1m and 24h/);
+    expect(() => readConfig({ FOLLOW_CONTACT: "call me (maybe)" })).toThrow(/FOLLOW_CONTACT: expected a URL or an e-mail address/);
+  });
+
   it("treats an empty setting as unset", () => {
-    expect(readConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " " })).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite", cacheDir: ".cache/storyline" });
+    expect(readConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " " })).toEqual({ logLevel: "info", dataDir: "data", stateDb: "state/storyline.sqlite", cacheDir: ".cache/storyline", followEveryMs: 900_000 });
   });
 
   it("names each invalid setting and points to .env.example, without echoing the token", () => {

@@ -215,7 +215,7 @@ describe("extractWithEngines with the fake model", () => {
 });
 
 describe("modelEngine", () => {
-  const config = { logLevel: "info" as const, dataDir: "data", stateDb: "s", cacheDir: mkdtempSync(path.join(tmpdir(), "storyline-model-")) };
+  const config = { logLevel: "info" as const, dataDir: "data", stateDb: "s", followEveryMs: 0, cacheDir: mkdtempSync(path.join(tmpdir(), "storyline-model-")) };
   const log = () => pino({ level: "info" }, new Writable({ write: (chunk: Buffer, _e, done) => (logs.push(chunk.toString()), done()) }));
 
   it("is undefined without a model, and warns when the key would travel over plain http to another host", () => {

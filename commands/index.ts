@@ -5,8 +5,9 @@ import { help } from "./help.js";
 import { brief } from "./brief.js";
 import { quote } from "./quote.js";
 import { status } from "./status.js";
+import { timeline } from "./timeline.js";
 import { who } from "./who.js";
 
 /** Every slash command, listed by hand: what is registered with Discord is exactly this. */
-export const commands: readonly Command[] = [quote, conditions, status, brief, who, digest, help];
+export const commands: readonly Command[] = [quote, conditions, status, brief, timeline, who, digest, help];
 

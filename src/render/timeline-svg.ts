@@ -1,0 +1,235 @@
+import type { State } from "../core/schema.js";
+import type { TimelineLane } from "../core/summaries/timeline.js";
+import { formatDate, stateLabel } from "../command-kit/format.js";
+
+/**
+ * The timeline as an SVG: one lane per thread, each state a coloured segment labelled with
+ * its state and start date, each article a tick, today a dashed line. An opaque light card
+ * with dark text and saturated fills, so it reads the same in Discord's light and dark
+ * themes; 800 px wide with large type, so it stays legible when a phone shrinks it to ~350 px.
+ */
+export interface TimelinePicture {
+  title: string;
+  subtitle: string;
+  lanes: readonly TimelineLane[];
+  /** Every article in range, for the ticks along the top. */
+  articleDates: readonly string[];
+  /** YYYY-MM-DD. */
+  today: string;
+  /** Threads left out of the picture, named in a last line. */
+  hiddenLanes: number;
+}
+
+export const WIDTH = 800;
+const PAD = 24;
+const HEADER = 104;
+const ARTICLE_ROW = 44;
+const LANE = 92;
+const BAR = 34;
+const FOOT = 40;
+const FONT = "DejaVu Sans";
+
+export const STATE_COLORS: Record<State, string> = {
+  claimed: "#7c3aed",
+  unconfirmed: "#8b95a5",
+  denied: "#dc2626",
+  confirmed: "#16a34a",
+  proposed: "#d97706",
+  planned: "#0284c7",
+  scheduled: "#2563eb",
+  held: "#15803d",
+  agreed: "#059669",
+  "in-effect": "#0f766e",
+  violated: "#991b1b",
+  completed: "#374151",
+  cancelled: "#6b7280",
+  corrected: "#c026d3",
+};
+
+export function pictureHeight(lanes: number, hidden: number): number {
+  return HEADER + ARTICLE_ROW + lanes * LANE + (hidden > 0 ? FOOT : 0) + PAD;
+}
+
+export function timelineSvg(picture: TimelinePicture): string {
+  const { lanes } = picture;
+  const height = pictureHeight(lanes.length, picture.hiddenLanes);
+  const scale = timeScale(picture);
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`,
+    `<rect x="0.5" y="0.5" width="${WIDTH - 1}" height="${height - 1}" rx="14" fill="#ffffff" stroke="#c9cdd4"/>`,
+    text(PAD, 44, fit(picture.title, WIDTH - 2 * PAD, 30, true), { size: 30, weight: "bold", fill: "#111827" }),
+    text(PAD, 78, fit(picture.subtitle, WIDTH - 2 * PAD, 20), { size: 20, fill: "#4b5563" }),
+  );
+
+  // Articles along the top: one tick each.
+  const articleY = HEADER;
+  const articleCount = picture.articleDates.length;
+  out.push(text(PAD, articleY + 8, `${articleCount} article${articleCount === 1 ? "" : "s"}, one tick each`, { size: 15, fill: "#4b5563" }));
+  out.push(`<line x1="${scale.x0}" y1="${articleY + 26}" x2="${scale.x1}" y2="${articleY + 26}" stroke="#d1d5db" stroke-width="2"/>`);
+  for (const date of new Set(picture.articleDates)) {
+    const x = round(scale.at(date) + 1.5);
+    out.push(`<line x1="${x}" y1="${articleY + 16}" x2="${x}" y2="${articleY + 36}" stroke="#111827" stroke-width="3"/>`);
+  }
+
+  lanes.forEach((lane, i) => {
+    const top = HEADER + ARTICLE_ROW + i * LANE;
+    if (i % 2 === 1) out.push(`<rect x="${PAD / 2}" y="${top}" width="${WIDTH - PAD}" height="${LANE}" fill="#f3f4f6"/>`);
+    out.push(text(PAD, top + 26, fit(lane.topic.name, WIDTH - 2 * PAD, 22, true), { size: 22, weight: "bold", fill: "#111827" }));
+    const barY = top + 36;
+    const segments = laneSegments(lane, scale);
+    for (const s of segments) {
+      const width = Math.max(2, s.x2 - s.x1 - 2);
+      out.push(`<rect x="${s.x1}" y="${barY}" width="${width}" height="${BAR}" rx="5" fill="${STATE_COLORS[s.state]}"/>`);
+      const label = stateLabel(s.state);
+      if (textWidth(label, 18, true) + 12 <= width) out.push(text(s.x1 + 6, barY + 24, label, { size: 18, weight: "bold", fill: labelInk(STATE_COLORS[s.state]) }));
+    }
+    // Dates under segment starts, skipped where the previous one would be overwritten.
+    let free = -Infinity;
+    for (const s of segments) {
+      if (s.continued) continue;
+      const label = shortDate(s.date);
+      if (s.x1 < free) continue;
+      out.push(text(s.x1, barY + BAR + 22, label, { size: 15, fill: "#374151" }));
+      free = s.x1 + textWidth(label, 15) + 10;
+    }
+    for (const date of lane.articleDates) {
+      const x = round(scale.at(date) + 1.5);
+      out.push(`<line x1="${x}" y1="${barY + BAR + 2}" x2="${x}" y2="${barY + BAR + 6}" stroke="#111827" stroke-width="3"/>`);
+    }
+  });
+
+  // Today: within the scale, or past its right edge when the story went quiet long ago.
+  const todayX = scale.todayX;
+  const linesTop = HEADER - 8;
+  const linesBottom = HEADER + ARTICLE_ROW + lanes.length * LANE;
+  out.push(`<line x1="${todayX}" y1="${linesTop}" x2="${todayX}" y2="${linesBottom}" stroke="#e11d48" stroke-width="3" stroke-dasharray="8 6"/>`);
+  const todayLabel = `Today, ${shortDate(picture.today)}`;
+  out.push(text(Math.min(todayX, WIDTH - PAD) - textWidth(todayLabel, 16, true), linesTop + 2, todayLabel, { size: 16, weight: "bold", fill: "#be123c" }));
+  if (scale.gap) {
+    out.push(text(scale.gap, linesBottom - 6, "…", { size: 22, weight: "bold", fill: "#6b7280" }));
+  }
+  if (picture.hiddenLanes > 0) {
+    const more = `+${picture.hiddenLanes} more thread${picture.hiddenLanes === 1 ? "" : "s"}: narrow it with topic:`;
+    out.push(text(PAD, linesBottom + 28, more, { size: 18, fill: "#4b5563" }));
+  }
+  out.push("</svg>");
+  return out.join("\n");
+}
+
+interface Scale {
+  x0: number;
+  x1: number;
+  at(date: string): number;
+  /** The x where a date's slot ends (the next date, or the scale's end). */
+  slotEnd(date: string): number;
+  todayX: number;
+  /** Where an axis break is drawn, when today lies far beyond the last event. */
+  gap?: number;
+}
+
+const DAY = 86_400_000;
+const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
+
+/**
+ * Distinct dates in order, each at least one unit from the last and further by the square
+ * root of the days between: long quiet stretches stay visible without squeezing busy weeks,
+ * and two events on one day still get room of their own.
+ */
+function timeScale(picture: TimelinePicture): Scale {
+  const dates = new Set<string>(picture.articleDates);
+  for (const lane of picture.lanes) for (const item of lane.items) dates.add(item.date);
+  const sorted = [...dates].sort();
+  const last = sorted.at(-1) ?? picture.today;
+  const first = sorted[0] ?? picture.today;
+  const span = Math.max(1, days(first, last));
+  // Today near the story (within half its span, or a month) is placed on the scale; further off, past a break.
+  const todayOnScale = picture.today >= first && days(last, picture.today) <= Math.max(30, span / 2);
+  if (todayOnScale && picture.today > last) sorted.push(picture.today);
+  const units = [0];
+  for (let i = 1; i < sorted.length; i++) units.push(units[i - 1]! + 1 + Math.sqrt(Math.max(0, days(sorted[i - 1]!, sorted[i]!))));
+  const tail = 1.5;
+  const total = (units.at(-1) ?? 0) + tail;
+  const x0 = PAD;
+  const x1 = WIDTH - PAD - (todayOnScale ? 0 : 40);
+  const position = new Map(sorted.map((d, i) => [d, x0 + (units[i]! / total) * (x1 - x0)]));
+  const index = new Map(sorted.map((d, i) => [d, i]));
+  const at = (date: string) => position.get(date) ?? (date < first ? x0 : x1);
+  return {
+    x0,
+    x1,
+    at,
+    slotEnd: (date) => {
+      const i = index.get(date);
+      return i === undefined || i + 1 >= sorted.length ? x1 : at(sorted[i + 1]!);
+    },
+    todayX: todayOnScale ? at(picture.today) : picture.today < first ? x0 : WIDTH - PAD - 6,
+    ...(todayOnScale || picture.today < first ? {} : { gap: x1 + 4 }),
+  };
+}
+
+interface Segment {
+  state: State;
+  date: string;
+  x1: number;
+  x2: number;
+  /** Started before the range shown. */
+  continued: boolean;
+}
+
+/** Each item runs until the next one; items of one day share that day's slot in order. */
+function laneSegments(lane: TimelineLane, scale: Scale): Segment[] {
+  const sameDay = new Map<string, number>();
+  for (const item of lane.items) sameDay.set(item.date, (sameDay.get(item.date) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const starts = lane.items.map((item, i) => {
+    if (i === 0 && lane.startsEarlier) return scale.x0;
+    const k = seen.get(item.date) ?? 0;
+    seen.set(item.date, k + 1);
+    const start = scale.at(item.date);
+    return start + ((scale.slotEnd(item.date) - start) * k) / sameDay.get(item.date)!;
+  });
+  return lane.items.map((item, i) => ({
+    state: item.state,
+    date: item.date,
+    x1: starts[i]!,
+    x2: i + 1 < starts.length ? starts[i + 1]! : scale.x1,
+    continued: i === 0 && lane.startsEarlier,
+  }));
+}
+
+function shortDate(date: string): string {
+  return formatDate(date);
+}
+
+/** White or near-black ink, whichever stands out more on the fill. */
+function labelInk(fill: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return luminance > 0.25 ? "#111827" : "#ffffff";
+}
+
+/** DejaVu Sans runs about 0.62 em a character (0.69 bold); close enough to decide what fits. */
+function textWidth(value: string, size: number, bold = false): number {
+  return value.length * size * (bold ? 0.69 : 0.62);
+}
+
+function fit(value: string, width: number, size: number, bold = false): string {
+  const max = Math.floor(width / (size * (bold ? 0.69 : 0.62)));
+  return value.length <= max ? value : `${value.slice(0, Math.max(1, max - 1))}…`;
+}
+
+function text(x: number, y: number, value: string, style: { size: number; weight?: "bold"; fill: string }): string {
+  const weight = style.weight ? ` font-weight="${style.weight}"` : "";
+  return `<text x="${round(x)}" y="${round(y)}" font-size="${style.size}"${weight} fill="${style.fill}">${escapeXml(value)}</text>`;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export function escapeXml(value: string): string {
+  // Control characters are not allowed in XML 1.0 at all; story text could hold one.
+  // eslint-disable-next-line no-control-regex -- removing them is the point
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

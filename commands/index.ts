@@ -7,7 +7,8 @@ import { quote } from "./quote.js";
 import { status } from "./status.js";
 import { timeline } from "./timeline.js";
 import { who } from "./who.js";
+import { whoSaidMenu, whoSaidText } from "./who-said.js";
 
 /** Every slash command, listed by hand: what is registered with Discord is exactly this. */
-export const commands: readonly Command[] = [quote, conditions, status, brief, timeline, who, digest, help];
+export const commands: readonly Command[] = [quote, conditions, status, brief, timeline, who, whoSaidText, whoSaidMenu, digest, help];
 

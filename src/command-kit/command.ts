@@ -18,8 +18,8 @@ export interface CommandDeps {
   invoker?: Invoker;
   /** Digest subscriptions; absent where they are not set up (the console). */
   digests?: DigestDeps;
-  /** Which page of a long answer to show, from 1; set by a Newer/Older press or the console's --page. */
-  page?: number;
+  /** Which page of a long answer to show (from 1) and when the answer was first given; set by a Newer/Older press or the console's --page. */
+  paging?: { page: number; created: Date };
   /** Turns an SVG picture into PNG bytes; absent or failing, commands answer with text alone. */
   renderPng?: (svg: string) => Buffer;
 }
@@ -131,8 +131,6 @@ export interface Command {
   run(options: Options, deps: CommandDeps): ReplyPayload | Promise<ReplyPayload>;
   /** Choices for the option being typed, at most 25; must answer fast and never throw. */
   autocomplete?(option: string, typed: string, deps: CommandDeps): Choice[];
-  /** The name the console knows a context-menu command by, e.g. "whosaid". */
-  consoleName?: string;
   /** Set when run may take over ~2 s, so adapters defer the reply first. */
   slow?: boolean;
 }

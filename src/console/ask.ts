@@ -28,7 +28,7 @@ async function main(args: string[]): Promise<number> {
   const log = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel, destination: 2 });
   const store = await openStoryStore(config.dataDir, log, { cacheDir: config.cacheDir });
   try {
-    const payload = await runLine(lines[0]!, commands, { catalog: store.catalog, now: () => new Date(), ...(page ? { page } : {}) });
+    const payload = await runLine(lines[0]!, commands, { catalog: store.catalog, now: () => new Date(), ...(page ? { paging: { page, created: new Date() } } : {}) });
     const { files, ...message } = payload;
     const shown = json ? { ...message, ...(files ? { files: files.map((f) => ({ name: f.name, bytes: f.data.length })) } : {}) } : undefined;
     process.stdout.write(`${shown ? JSON.stringify(shown, null, 2) : renderText(payload)}\n`);

@@ -20,7 +20,9 @@ describe("deploying commands", { timeout: 20_000 }, () => {
     expect(puts()).toHaveLength(1);
     expect(puts()[0]!.path).toBe(`/api/v10/applications/${discord.applicationId}/guilds/${guildId}/commands`);
     expect(puts()[0]!.body).toEqual(definitions);
-    expect(discord.commands(guildId).map((c) => c.name)).toEqual(["quote", "conditions", "status", "digest", "help"]);
+    expect(discord.commands(guildId).map((c) => c.name)).toEqual(["quote", "conditions", "status", "brief", "timeline", "who", "whosaid", "Who said this?", "digest", "help"]);
+    // The message context-menu command: right-click a message → Apps → Who said this?
+    expect(discord.commands(guildId).find((c) => c.name === "Who said this?")).toMatchObject({ type: 3, description: "" });
 
     const second = await deployCommands({ token: FAKE_TOKEN, definitions, guildId, restUrl: discord.restUrl });
     expect(second).toEqual({ scope: "guild", changed: false, count: definitions.length });

@@ -9,12 +9,12 @@ import { searchStatus } from "../src/core/search-status.js";
 import { indexStory } from "../src/core/story-index.js";
 import { type Development, buildTimeline } from "../src/core/summaries/timeline.js";
 import { renderPng } from "../src/render/render-png.js";
-import { timelineSvg } from "../src/render/timeline-svg.js";
+import { timelineLayout } from "../src/render/timeline-layout.js";
 
 /** Discord's upload limit for a bot in a server without boosts. */
 export const ATTACHMENT_LIMIT = 8 * 1024 * 1024;
 /** Lanes drawn; more would make a picture too tall to read. The text still counts them all. */
-const MAX_LANES = 40;
+const MAX_LANES = 25;
 export const TIMELINE_FILE = "timeline.png";
 
 export const timeline: Command = {
@@ -84,9 +84,9 @@ function developmentLine(d: Development): string {
 }
 
 /** The picture, or why there is none: a drawing failure never costs the answer. */
-function drawPicture(deps: CommandDeps, picture: Parameters<typeof timelineSvg>[0]): { file?: PayloadFile; problem: string } {
+function drawPicture(deps: CommandDeps, picture: Parameters<typeof timelineLayout>[0]): { file?: PayloadFile; problem: string } {
   try {
-    const data = (deps.renderPng ?? renderPng)(timelineSvg(picture));
+    const data = (deps.renderPng ?? renderPng)(timelineLayout(picture));
     if (data.length > ATTACHMENT_LIMIT) return { problem: "(The picture would be too large to send; narrow it with topic:, from: or to:.)" };
     return { file: { name: TIMELINE_FILE, data, description: "Timeline: one lane per thread, coloured by state" }, problem: "" };
   } catch {

@@ -1,5 +1,6 @@
 import type { Catalog } from "../core/story.js";
 import type { DigestService } from "../digest/digest-service.js";
+import type { Layout } from "../render/timeline-layout.js";
 
 /**
  * The shape every slash command follows: a definition Discord registers and a pure
@@ -20,8 +21,8 @@ export interface CommandDeps {
   digests?: DigestDeps;
   /** Which page of a long answer to show (from 1) and when the answer was first given; set by a Newer/Older press or the console's --page. */
   paging?: { page: number; created: Date };
-  /** Turns an SVG picture into PNG bytes; absent or failing, commands answer with text alone. */
-  renderPng?: (svg: string) => Buffer;
+  /** Draws a picture's layout as PNG bytes (tests replace it); failing, commands answer with text alone. */
+  renderPng?: (layout: Layout) => Buffer;
 }
 
 export interface Invoker {

@@ -1,30 +1,56 @@
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
+import { type SKRSContext2D, GlobalFonts, createCanvas } from "@napi-rs/canvas";
+import type { Layout } from "./timeline-layout.js";
 
 /**
- * SVG to PNG with resvg, with a font shipped in an npm package (dejavu-fonts-ttf) so
- * text renders the same on every machine; system fonts are a fallback only.
+ * Draws a layout with @napi-rs/canvas (Skia, prebuilt in the npm package) and encodes it as
+ * PNG. The font comes from an npm package too (dejavu-fonts-ttf), registered once, so text
+ * looks the same on every machine whatever fonts it has.
  */
 const require = createRequire(import.meta.url);
-let fontFiles: string[] | undefined;
+/** Own family names, so a system font of the same name can never be picked instead. */
+const REGULAR = "Storyline Sans";
+const BOLD = "Storyline Sans Bold";
+let fontsReady = false;
 
-function fonts(): string[] {
-  if (!fontFiles) {
-    try {
-      fontFiles = [require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")];
-    } catch {
-      fontFiles = [];
-    }
-  }
-  return fontFiles;
+function registerFonts(): void {
+  if (fontsReady) return;
+  GlobalFonts.registerFromPath(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), REGULAR);
+  GlobalFonts.registerFromPath(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"), BOLD);
+  fontsReady = true;
 }
 
-export function renderPng(svg: string): Buffer {
-  const files = fonts();
-  const resvg = new Resvg(svg, {
-    font: { fontFiles: files, loadSystemFonts: files.length === 0, defaultFontFamily: "DejaVu Sans" },
-    // A crisp picture on high-density phone screens costs little: the shapes are flat.
-    fitTo: { mode: "original" },
-  });
-  return resvg.render().asPng();
+export function renderPng(layout: Layout): Buffer {
+  registerFonts();
+  const canvas = createCanvas(layout.width, layout.height);
+  const g = canvas.getContext("2d");
+  for (const shape of layout.shapes) draw(g, shape);
+  return canvas.toBuffer("image/png");
+}
+
+function draw(g: SKRSContext2D, shape: Layout["shapes"][number]): void {
+  if (shape.kind === "rect") {
+    g.beginPath();
+    g.roundRect(shape.x, shape.y, shape.w, shape.h, shape.r ?? 0);
+    g.fillStyle = shape.fill;
+    g.fill();
+    if (shape.stroke) {
+      g.strokeStyle = shape.stroke;
+      g.lineWidth = 1;
+      g.stroke();
+    }
+  } else if (shape.kind === "line") {
+    g.beginPath();
+    g.setLineDash(shape.dash ?? []);
+    g.moveTo(shape.x1, shape.y1);
+    g.lineTo(shape.x2, shape.y2);
+    g.strokeStyle = shape.stroke;
+    g.lineWidth = shape.width;
+    g.stroke();
+    g.setLineDash([]);
+  } else {
+    g.font = `${shape.size}px "${shape.bold ? BOLD : REGULAR}"`;
+    g.fillStyle = shape.fill;
+    g.fillText(shape.text, shape.x, shape.y);
+  }
 }

@@ -2,8 +2,20 @@ import type { State } from "../core/schema.js";
 import type { TimelineLane } from "../core/summaries/timeline.js";
 import { formatDate, stateLabel } from "../command-kit/format.js";
 
+/** What the picture is made of: drawn by render-png.ts, laid out here without any graphics library. */
+export type Shape =
+  | { kind: "rect"; x: number; y: number; w: number; h: number; r?: number; fill: string; stroke?: string }
+  | { kind: "line"; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: number[] }
+  | { kind: "text"; x: number; y: number; text: string; size: number; bold?: boolean; fill: string };
+
+export interface Layout {
+  width: number;
+  height: number;
+  shapes: Shape[];
+}
+
 /**
- * The timeline as an SVG: one lane per thread, each state a coloured segment labelled with
+ * The timeline as shapes: one lane per thread, each state a coloured segment labelled with
  * its state and start date, each article a tick, today a dashed line. An opaque light card
  * with dark text and saturated fills, so it reads the same in Discord's light and dark
  * themes; 800 px wide with large type, so it stays legible when a phone shrinks it to ~350 px.
@@ -27,7 +39,6 @@ const ARTICLE_ROW = 44;
 const LANE = 92;
 const BAR = 34;
 const FOOT = 40;
-const FONT = "DejaVu Sans";
 
 export const STATE_COLORS: Record<State, string> = {
   claimed: "#7c3aed",
@@ -50,14 +61,13 @@ export function pictureHeight(lanes: number, hidden: number): number {
   return HEADER + ARTICLE_ROW + lanes * LANE + (hidden > 0 ? FOOT : 0) + PAD;
 }
 
-export function timelineSvg(picture: TimelinePicture): string {
+export function timelineLayout(picture: TimelinePicture): Layout {
   const { lanes } = picture;
   const height = pictureHeight(lanes.length, picture.hiddenLanes);
   const scale = timeScale(picture);
-  const out: string[] = [];
+  const out: Shape[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`,
-    `<rect x="0.5" y="0.5" width="${WIDTH - 1}" height="${height - 1}" rx="14" fill="#ffffff" stroke="#c9cdd4"/>`,
+    { kind: "rect", x: 0.5, y: 0.5, w: WIDTH - 1, h: height - 1, r: 14, fill: "#ffffff", stroke: "#c9cdd4" },
     text(PAD, 44, fit(picture.title, WIDTH - 2 * PAD, 30, true), { size: 30, weight: "bold", fill: "#111827" }),
     text(PAD, 78, fit(picture.subtitle, WIDTH - 2 * PAD, 20), { size: 20, fill: "#4b5563" }),
   );
@@ -66,21 +76,21 @@ export function timelineSvg(picture: TimelinePicture): string {
   const articleY = HEADER;
   const articleCount = picture.articleDates.length;
   out.push(text(PAD, articleY + 8, `${articleCount} article${articleCount === 1 ? "" : "s"}, one tick each`, { size: 15, fill: "#4b5563" }));
-  out.push(`<line x1="${scale.x0}" y1="${articleY + 26}" x2="${scale.x1}" y2="${articleY + 26}" stroke="#d1d5db" stroke-width="2"/>`);
+  out.push(line(scale.x0, articleY + 26, scale.x1, articleY + 26, "#d1d5db", 2));
   for (const date of new Set(picture.articleDates)) {
     const x = round(scale.at(date) + 1.5);
-    out.push(`<line x1="${x}" y1="${articleY + 16}" x2="${x}" y2="${articleY + 36}" stroke="#111827" stroke-width="3"/>`);
+    out.push(line(x, articleY + 16, x, articleY + 36, "#111827", 3));
   }
 
   lanes.forEach((lane, i) => {
     const top = HEADER + ARTICLE_ROW + i * LANE;
-    if (i % 2 === 1) out.push(`<rect x="${PAD / 2}" y="${top}" width="${WIDTH - PAD}" height="${LANE}" fill="#f3f4f6"/>`);
+    if (i % 2 === 1) out.push({ kind: "rect", x: PAD / 2, y: top, w: WIDTH - PAD, h: LANE, fill: "#f3f4f6" });
     out.push(text(PAD, top + 26, fit(lane.topic.name, WIDTH - 2 * PAD, 22, true), { size: 22, weight: "bold", fill: "#111827" }));
     const barY = top + 36;
     const segments = laneSegments(lane, scale);
     for (const s of segments) {
       const width = Math.max(2, s.x2 - s.x1 - 2);
-      out.push(`<rect x="${s.x1}" y="${barY}" width="${width}" height="${BAR}" rx="5" fill="${STATE_COLORS[s.state]}"/>`);
+      out.push({ kind: "rect", x: s.x1, y: barY, w: width, h: BAR, r: 5, fill: STATE_COLORS[s.state] });
       const label = stateLabel(s.state);
       if (textWidth(label, 18, true) + 12 <= width) out.push(text(s.x1 + 6, barY + 24, label, { size: 18, weight: "bold", fill: labelInk(STATE_COLORS[s.state]) }));
     }
@@ -95,7 +105,7 @@ export function timelineSvg(picture: TimelinePicture): string {
     }
     for (const date of lane.articleDates) {
       const x = round(scale.at(date) + 1.5);
-      out.push(`<line x1="${x}" y1="${barY + BAR + 2}" x2="${x}" y2="${barY + BAR + 6}" stroke="#111827" stroke-width="3"/>`);
+      out.push(line(x, barY + BAR + 2, x, barY + BAR + 6, "#111827", 3));
     }
   });
 
@@ -103,7 +113,7 @@ export function timelineSvg(picture: TimelinePicture): string {
   const todayX = scale.todayX;
   const linesTop = HEADER - 8;
   const linesBottom = HEADER + ARTICLE_ROW + lanes.length * LANE;
-  out.push(`<line x1="${todayX}" y1="${linesTop}" x2="${todayX}" y2="${linesBottom}" stroke="#e11d48" stroke-width="3" stroke-dasharray="8 6"/>`);
+  out.push({ ...line(todayX, linesTop, todayX, linesBottom, "#e11d48", 3), dash: [8, 6] });
   const todayLabel = `Today, ${shortDate(picture.today)}`;
   out.push(text(Math.min(todayX, WIDTH - PAD) - textWidth(todayLabel, 16, true), linesTop + 2, todayLabel, { size: 16, weight: "bold", fill: "#be123c" }));
   if (scale.gap) {
@@ -113,8 +123,11 @@ export function timelineSvg(picture: TimelinePicture): string {
     const more = `+${picture.hiddenLanes} more thread${picture.hiddenLanes === 1 ? "" : "s"}: narrow it with topic:`;
     out.push(text(PAD, linesBottom + 28, more, { size: 18, fill: "#4b5563" }));
   }
-  out.push("</svg>");
-  return out.join("\n");
+  return { width: WIDTH, height, shapes: out };
+}
+
+function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width: number): Extract<Shape, { kind: "line" }> {
+  return { kind: "line", x1, y1, x2, y2, stroke, width };
 }
 
 interface Scale {
@@ -219,17 +232,12 @@ function fit(value: string, width: number, size: number, bold = false): string {
   return value.length <= max ? value : `${value.slice(0, Math.max(1, max - 1))}…`;
 }
 
-function text(x: number, y: number, value: string, style: { size: number; weight?: "bold"; fill: string }): string {
-  const weight = style.weight ? ` font-weight="${style.weight}"` : "";
-  return `<text x="${round(x)}" y="${round(y)}" font-size="${style.size}"${weight} fill="${style.fill}">${escapeXml(value)}</text>`;
+function text(x: number, y: number, value: string, style: { size: number; weight?: "bold"; fill: string }): Shape {
+  // eslint-disable-next-line no-control-regex -- control characters in story text would draw as boxes
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, " ");
+  return { kind: "text", x: round(x), y: round(y), text: clean, size: style.size, ...(style.weight ? { bold: true } : {}), fill: style.fill };
 }
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
-}
-
-export function escapeXml(value: string): string {
-  // Control characters are not allowed in XML 1.0 at all; story text could hold one.
-  // eslint-disable-next-line no-control-regex -- removing them is the point
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

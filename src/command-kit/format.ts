@@ -36,7 +36,9 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_~`|[\]])/g, "\\$1").replace(/^(\s*)([>#-])/gm, "$1\\$2");
 }
 
+/** One formatter for every call: toLocaleDateString builds a new one each time, which costs ~0.1 ms. */
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return DATE_FORMAT.format(new Date(`${isoDate}T00:00:00Z`));
 }

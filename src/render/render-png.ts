@@ -25,7 +25,8 @@ export function renderPng(layout: Layout): Buffer {
   const canvas = createCanvas(layout.width, layout.height);
   const g = canvas.getContext("2d");
   for (const shape of layout.shapes) draw(g, shape);
-  return canvas.toBuffer("image/png");
+  // Flat colours: the Up filter alone and a low zlib level give nearly the default size in a fraction of the time.
+  return canvas.toBuffer("image/png", { compressionLevel: 3, filters: 0x20 });
 }
 
 function draw(g: SKRSContext2D, shape: Layout["shapes"][number]): void {

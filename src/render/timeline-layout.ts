@@ -1,4 +1,4 @@
-import type { State } from "../core/schema.js";
+import { type State, STATES } from "../core/schema.js";
 import type { TimelineLane } from "../core/summaries/timeline.js";
 import { formatDate, stateLabel } from "../command-kit/format.js";
 
@@ -57,13 +57,41 @@ export const STATE_COLORS: Record<State, string> = {
   corrected: "#c026d3",
 };
 
-export function pictureHeight(lanes: number, hidden: number): number {
-  return HEADER + ARTICLE_ROW + lanes * LANE + (hidden > 0 ? FOOT : 0) + PAD;
+export function pictureHeight(lanes: number, hidden: number, legendRows = 1): number {
+  return HEADER + ARTICLE_ROW + lanes * LANE + (hidden > 0 ? FOOT : 0) + legendRows * LEGEND_ROW + PAD;
+}
+
+const LEGEND_ROW = 32;
+
+/** A key to the colours, for segments too short to hold their label: swatch and name, wrapped to the width. */
+function legend(states: readonly State[]): { rows: number; place(top: number): Shape[] } {
+  const items: { state: State; x: number; row: number }[] = [];
+  let x = PAD;
+  let row = 0;
+  for (const state of states) {
+    const width = 26 + textWidth(stateLabel(state), 17) + 18;
+    if (x + width > WIDTH - PAD && x > PAD) {
+      row++;
+      x = PAD;
+    }
+    items.push({ state, x, row });
+    x += width;
+  }
+  return {
+    rows: states.length === 0 ? 0 : row + 1,
+    place: (top) =>
+      items.flatMap(({ state, x: left, row: r }) => [
+        { kind: "rect" as const, x: left, y: top + r * LEGEND_ROW + 6, w: 20, h: 20, r: 4, fill: STATE_COLORS[state] },
+        text(left + 26, top + r * LEGEND_ROW + 22, stateLabel(state), { size: 17, fill: "#1f2937" }),
+      ]),
+  };
 }
 
 export function timelineLayout(picture: TimelinePicture): Layout {
   const { lanes } = picture;
-  const height = pictureHeight(lanes.length, picture.hiddenLanes);
+  const used = new Set(lanes.flatMap((lane) => lane.items.map((item) => item.state)));
+  const key = legend(STATES.filter((state) => used.has(state)));
+  const height = pictureHeight(lanes.length, picture.hiddenLanes, key.rows);
   const scale = timeScale(picture);
   const out: Shape[] = [];
   out.push(
@@ -119,6 +147,7 @@ export function timelineLayout(picture: TimelinePicture): Layout {
   if (scale.gap) {
     out.push(text(scale.gap, linesBottom - 6, "…", { size: 22, weight: "bold", fill: "#6b7280" }));
   }
+  out.push(...key.place(linesBottom + (picture.hiddenLanes > 0 ? FOOT : 0) + 4));
   if (picture.hiddenLanes > 0) {
     const more = `+${picture.hiddenLanes} more thread${picture.hiddenLanes === 1 ? "" : "s"}: narrow it with topic:`;
     out.push(text(PAD, linesBottom + 28, more, { size: 18, fill: "#4b5563" }));
@@ -137,6 +166,8 @@ interface Scale {
   /** The x where a date's slot ends (the next date, or the scale's end). */
   slotEnd(date: string): number;
   todayX: number;
+  /** Where a thread's current state ends: today, or the scale's end. */
+  currentEnd: number;
   /** Where an axis break is drawn, when today lies far beyond the last event. */
   gap?: number;
 }
@@ -177,6 +208,7 @@ function timeScale(picture: TimelinePicture): Scale {
       return i === undefined || i + 1 >= sorted.length ? x1 : at(sorted[i + 1]!);
     },
     todayX: todayOnScale ? at(picture.today) : picture.today < first ? x0 : WIDTH - PAD - 6,
+    currentEnd: todayOnScale && picture.today > last ? at(picture.today) : x1,
     ...(todayOnScale || picture.today < first ? {} : { gap: x1 + 4 }),
   };
 }
@@ -206,7 +238,8 @@ function laneSegments(lane: TimelineLane, scale: Scale): Segment[] {
     state: item.state,
     date: item.date,
     x1: starts[i]!,
-    x2: i + 1 < starts.length ? starts[i + 1]! : scale.x1,
+    // The current state runs up to today when today is on the scale.
+    x2: i + 1 < starts.length ? starts[i + 1]! : Math.max(starts[i]! + 4, scale.currentEnd),
     continued: i === 0 && lane.startsEarlier,
   }));
 }

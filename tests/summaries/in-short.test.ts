@@ -26,8 +26,8 @@ describe("In short", () => {
       }),
     ]).stories[0]!;
     const content = digestChanges(story, new Set(["a1"]));
-    expect(content.inShort).toBe("The Ceasefire was violated again; the Border talks was held; Northland set 1 new condition");
-    expect(renderDigest(content)[0]!.embeds[0]!.description!.split("\n")[0]).toBe("**In short:** The Ceasefire was violated again; the Border talks was held; Northland set 1 new condition.");
+    expect(content.inShort).toBe("The Ceasefire was violated again; the Border talks were held; Northland set 1 new condition");
+    expect(renderDigest(content)[0]!.embeds[0]!.description!.split("\n")[0]).toBe("**In short:** The Ceasefire was violated again; the Border talks were held; Northland set 1 new condition.");
   });
 
   it("says so when articles came without a change of state", () => {

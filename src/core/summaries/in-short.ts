@@ -62,7 +62,9 @@ export function threadClause(thread: ChangedThread, earlier: readonly StatusItem
   const again = states.length === 1 && earlier.some((item) => item.state === last) ? " again" : "";
   const tail = states.slice(0, -1).map((s) => SHORT[s]);
   const verbs = tail.length > 0 ? `${PHRASES[states[0]!]}, then ${[...tail.slice(1), SHORT[last]].join(", then ")}` : `${PHRASES[last]}${again}`;
-  return `${name} ${verbs}`;
+  // "Pay talks were held", "the summit was held": a last word in -s (not -ss, -us, -is) reads as plural.
+  const plural = /[^su]s$|[^i]s$/.test(thread.topic.name) && !/(ss|us|is)$/i.test(thread.topic.name);
+  return `${name} ${plural ? verbs.replace(/^was\b/, "were").replace(/^is\b/, "are") : verbs}`;
 }
 
 export function inShort(input: { threads: readonly ChangedThread[]; conditions: readonly Condition[]; articles: number; earlier?: (topicId: string) => readonly StatusItem[] }): string {

@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { generateCorpus } from "./corpus/generate-story.js";
 import { writeCorpus } from "./corpus/write-corpus.js";
 import { type Method, type MethodResult, checkTargets, formatTable } from "./report.js";
+import { scheduleBenchTable } from "./schedule-bench.js";
 
 /**
  * `npm run bench [-- --sizes 1000,10000 --json]`: every size and method side by side.
@@ -81,4 +82,5 @@ if (values.json) {
   process.stdout.write(`Latency in ms; ready = seconds from process start to the first answer; n = /quote, autocomplete and quality queries measured.\n`);
   process.stdout.write(`${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")} before, ${machine.loadAfter.map((l) => l.toFixed(1)).join(" ")} after.\n\n`);
   for (const line of checkTargets(results)) process.stdout.write(`- ${line}\n`);
+  process.stdout.write(`\nDigest schedules, ms per call (the engine beside the minute walk it replaced):\n${scheduleBenchTable()}\n`);
 }

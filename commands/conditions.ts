@@ -26,21 +26,22 @@ export const conditions: Command = {
 
     if (result.groups.length === 0) {
       const named = result.matched && result.matched.parties.length + result.matched.holders.length > 0;
-      const suggestions = party && !named ? indexStory(story).parties.suggest(party) : [];
-      const parties = [...new Set(story.conditions.map((c) => c.party.name))];
+      const suggestions = party && !named ? indexStory(story).parties.suggest(party).map(escapeMarkdown) : [];
+      const parties = [...new Set(story.conditions.map((c) => escapeMarkdown(c.party.name)))];
+      const title = escapeMarkdown(story.title);
       const lines = [
         party
           ? named
-            ? `No conditions from ${[...result.matched!.parties, ...result.matched!.holders].map((p) => p.name).join(" or ")} in ${story.title} yet.`
-            : `No party called "${party}" in ${story.title}.`
-          : `No conditions recorded in ${story.title} yet.`,
+            ? `No conditions from ${[...result.matched!.parties, ...result.matched!.holders].map((p) => escapeMarkdown(p.name)).join(" or ")} in ${title} yet.`
+            : `No party called "${escapeMarkdown(party)}" in ${title}.`
+          : `No conditions recorded in ${title} yet.`,
         suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : parties.length > 0 ? `Parties with conditions: ${parties.join(", ")}.` : "",
       ];
       return reply({ title: "No matching conditions", description: lines.filter(Boolean).join("\n"), color: COLORS.warning });
     }
 
     const items = result.groups.map((group) => ({
-      name: group.holder ? `${group.party.name} — ${group.holder.name}` : group.party.name,
+      name: escapeMarkdown(group.holder ? `${group.party.name} — ${group.holder.name}` : group.party.name),
       value: joinWithin(
         group.conditions.map((c) => `• **${FIRMNESS_LABELS[c.firmness]}**: ${escapeMarkdown(c.text)} (${formatDate(c.date)})`),
         EMBED_LIMITS.fieldValue,
@@ -50,7 +51,7 @@ export const conditions: Command = {
     const total = result.groups.reduce((sum, g) => sum + g.conditions.length, 0);
     return reply(
       listEmbed({
-        title: result.matched ? `Conditions: ${[...result.matched.parties, ...result.matched.holders].map((p) => p.name).join(", ")}` : `Conditions · ${story.title}`,
+        title: escapeMarkdown(result.matched ? `Conditions: ${[...result.matched.parties, ...result.matched.holders].map((p) => p.name).join(", ")}` : `Conditions · ${story.title}`),
         description: `${total} condition${total === 1 ? "" : "s"}, firmest first.`,
         color: COLORS.neutral,
         items,

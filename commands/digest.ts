@@ -1,6 +1,6 @@
 import { type Command, type CommandDeps, type DigestDeps, type Options, OptionType, type ReplyPayload, stringOption } from "../src/command-kit/command.js";
 import { listEmbed, reply } from "../src/command-kit/embed-limits.js";
-import { COLORS } from "../src/command-kit/format.js";
+import { COLORS, escapeMarkdown } from "../src/command-kit/format.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { digestChanges, digestSince, digestSummary, isEmptyDigest } from "../src/core/digest.js";
 import { UserError } from "../src/core/errors.js";
@@ -79,8 +79,8 @@ function manager(deps: CommandDeps, subcommand: string): { digests: DigestDeps; 
 function subscribe(options: Options, deps: CommandDeps, digests: DigestDeps, guildId: string): ReplyPayload {
   const channelId = requiredChannel(options);
   const story = pickStory(deps.catalog(), stringOption(options, "story"));
-  const access = digests.checkChannel(channelId);
-  if (!access.ok) throw new UserError(`I can't post digests in <#${channelId}>: ${access.problem}`);
+  const access = digests.checkChannel(channelId, guildId);
+  if (!access.ok) throw new UserError(`I can't post digests in <#${channelId}>: ${access.problem}`, { markup: true });
   const { subscription, created, next } = digests.service.subscribe({
     guildId,
     channelId,
@@ -91,7 +91,7 @@ function subscribe(options: Options, deps: CommandDeps, digests: DigestDeps, gui
     ...(deps.invoker ? { createdBy: deps.invoker.userId } : {}),
   });
   const lines = [
-    `<#${channelId}> will get what changes in **${story.title}**: ${subscription.schedule} (${subscription.timezone}).`,
+    `<#${channelId}> will get what changes in **${escapeMarkdown(story.title)}**: ${escapeMarkdown(subscription.schedule)} (${escapeMarkdown(subscription.timezone)}).`,
     next ? `Next digest: ${timestamp(next, "F")} (${timestamp(next, "R")}).` : "This schedule has no run in the next five years.",
     created ? "The first digest sums up where things stand; later ones say what changed." : "Its settings are updated; what it already posted stays posted.",
     subscription.quiet ? "When nothing changed, nothing is posted." : "When nothing changed, it says so in one line.",
@@ -101,7 +101,7 @@ function subscribe(options: Options, deps: CommandDeps, digests: DigestDeps, gui
 
 function unsubscribe(options: Options, digests: DigestDeps, guildId: string): ReplyPayload {
   const channelId = requiredChannel(options);
-  if (!digests.service.unsubscribe(guildId, channelId)) throw new UserError(`<#${channelId}> has no digest subscription. See /digest list.`);
+  if (!digests.service.unsubscribe(guildId, channelId)) throw new UserError(`<#${channelId}> has no digest subscription. See /digest list.`, { markup: true });
   return reply({ title: "Digest stopped", description: `<#${channelId}> will get no more digests.`, color: COLORS.neutral }, { ephemeral: true });
 }
 
@@ -115,8 +115,8 @@ function list(digests: DigestDeps, guildId: string, deps: CommandDeps): ReplyPay
   const items = entries.map(({ subscription: s, next }, i) => ({
     name: `Subscription ${i + 1}`,
     value: [
-      `<#${s.channelId}> · ${titles.get(s.storyId) ?? s.storyId}`,
-      `Schedule: ${s.schedule} (${s.timezone})${s.quiet ? ", quiet" : ""}`,
+      `<#${s.channelId}> · ${escapeMarkdown(titles.get(s.storyId) ?? s.storyId)}`,
+      `Schedule: ${escapeMarkdown(s.schedule)} (${escapeMarkdown(s.timezone)})${s.quiet ? ", quiet" : ""}`,
       `Next run: ${next ? timestamp(next, "f") : "none"}`,
       `Last run: ${s.lastRunAt ? timestamp(new Date(s.lastRunAt), "f") : "not yet"}`,
       s.failing || s.lastError ? `⚠️ Failing: ${s.lastError ?? "unknown error"}` : "Status: OK",

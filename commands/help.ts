@@ -1,12 +1,12 @@
 import type { Command } from "../src/command-kit/command.js";
 import { reply } from "../src/command-kit/embed-limits.js";
-import { COLORS } from "../src/command-kit/format.js";
+import { COLORS, escapeMarkdown } from "../src/command-kit/format.js";
 
 export const help: Command = {
   definition: { name: "help", description: "What Storyline can tell you, with examples" },
 
   run(_options, deps) {
-    const titles = deps.catalog().stories.map((s) => s.title);
+    const titles = deps.catalog().stories.map((s) => escapeMarkdown(s.title));
     return reply({
       title: "Storyline",
       description: `Keeps this server on top of a developing story.${titles.length ? ` Following: ${titles.join("; ")}.` : ""}`,

@@ -29,15 +29,15 @@ export const quote: Command = {
     const speaker = stringOption(options, "speaker");
     const askedPage = Math.max(1, deps.paging?.page ?? 1);
     const result = searchQuotes(story, { ...(query ? { query } : {}), ...(speaker ? { speaker } : {}) }, { limit: askedPage * SHOWN });
-    const asked = [query ? `matching "${query}"` : "", speaker ? `from ${result.speakers?.length ? result.speakers.map((p) => p.name).join(" or ") : speaker}` : ""]
+    const asked = [query ? `matching "${escapeMarkdown(query)}"` : "", speaker ? `from ${result.speakers?.length ? result.speakers.map((p) => escapeMarkdown(p.name)).join(" or ") : escapeMarkdown(speaker)}` : ""]
       .filter(Boolean)
       .join(" ");
 
     if (result.total === 0) {
       const index = indexStory(story);
-      const suggestions = speaker && result.speakers?.length === 0 ? index.people.suggest(speaker) : [];
+      const suggestions = speaker && result.speakers?.length === 0 ? index.people.suggest(speaker).map(escapeMarkdown) : [];
       const lines = [
-        speaker && result.speakers?.length === 0 ? `Nobody called "${speaker}" is quoted in ${story.title}.` : `No quote ${asked} in ${story.title}.`,
+        speaker && result.speakers?.length === 0 ? `Nobody called "${escapeMarkdown(speaker)}" is quoted in ${escapeMarkdown(story.title)}.` : `No quote ${asked} in ${escapeMarkdown(story.title)}.`,
         suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : `People quoted: ${quotedPeople(story).join(", ") || "none yet"}.`,
       ];
       return reply({ title: "No matching quotes", description: lines.join("\n"), color: COLORS.warning });
@@ -51,7 +51,7 @@ export const quote: Command = {
     const fields = shown.map(quoteField).map((f) => ({ ...f, value: truncate(f.value, PAGED_FIELD) }));
     const payload = reply(
       listEmbed({
-        title: asked ? `Quotes ${asked}` : `Latest quotes · ${story.title}`,
+        title: asked ? `Quotes ${asked}` : `Latest quotes · ${escapeMarkdown(story.title)}`,
         color: COLORS.neutral,
         items: fields,
         noun: "quotes",
@@ -76,10 +76,11 @@ function quoteField(q: Quote) {
   const said = q.kind === "direct" ? `“${escapeMarkdown(q.text)}”` : `*${escapeMarkdown(q.text)}* (reported)`;
   const where = [formatDate(q.date), sourceLink(q.article)].join(" · ");
   const context = q.context ? `\n${escapeMarkdown(q.context)}` : "";
-  return { name: q.speaker.role ? `${q.speaker.name} · ${q.speaker.role}` : q.speaker.name, value: `${said}${context}\n${where}` };
+  const name = escapeMarkdown(q.speaker.role ? `${q.speaker.name} · ${q.speaker.role}` : q.speaker.name);
+  return { name, value: `${said}${context}\n${where}` };
 }
 
 function quotedPeople(story: Story): string[] {
   // From the index: counting a million quotes on every reply would be slow.
-  return indexStory(story).quotedPeople.slice(0, 10).map((p) => p.name);
+  return indexStory(story).quotedPeople.slice(0, 10).map((p) => escapeMarkdown(p.name));
 }

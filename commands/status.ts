@@ -24,10 +24,11 @@ export const status: Command = {
     const timelines = searchStatus(story, topic ? { topic } : {});
 
     if (timelines.length === 0) {
-      const suggestions = topic ? indexStory(story).topics.suggest(topic) : [];
-      const known = story.topics.map((t) => t.name).slice(0, 10);
+      const suggestions = topic ? indexStory(story).topics.suggest(topic).map(escapeMarkdown) : [];
+      const known = story.topics.slice(0, 10).map((t) => escapeMarkdown(t.name));
+      const title = escapeMarkdown(story.title);
       const lines = [
-        topic ? `No thread about "${topic}" in ${story.title}.` : `No status recorded in ${story.title} yet.`,
+        topic ? `No thread about "${escapeMarkdown(topic)}" in ${title}.` : `No status recorded in ${title} yet.`,
         suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : known.length > 0 ? `Threads: ${known.join(", ")}.` : "",
       ];
       return reply({ title: "No matching thread", description: lines.filter(Boolean).join("\n"), color: COLORS.warning });
@@ -40,11 +41,11 @@ export const status: Command = {
         earlier.length === 0
           ? head
           : `${head}\n${joinWithin(["Earlier:", ...earlier], EMBED_LIMITS.fieldValue - head.length - 1, (n) => `…and ${n} earlier`)}`;
-      return { name: `${t.name}: ${stateLabel(current.state)}`, value };
+      return { name: `${escapeMarkdown(t.name)}: ${stateLabel(current.state)}`, value };
     });
     return reply(
       listEmbed({
-        title: topic ? `Status: ${topic}` : `Status · ${story.title}`,
+        title: escapeMarkdown(topic ? `Status: ${topic}` : `Status · ${story.title}`),
         description: "Newest first; each thread shows its current state, then what came before.",
         color: COLORS.neutral,
         items,

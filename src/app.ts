@@ -41,7 +41,8 @@ const POST_INTERVAL_MS = 25;
 /** The bot with everything it serves: commands, digests on their schedules, live data. */
 export async function startApp(settings: AppSettings): Promise<App> {
   const { log, store } = settings;
-  const db = openStateDb(settings.stateDb);
+  // First, before logging in: a second instance on the same file stops here.
+  const db = openStateDb(settings.stateDb, { exclusive: true });
   const client = createClient({ ...(settings.restUrl ? { restUrl: settings.restUrl } : {}), ...(settings.clientOptions ? { testOptions: settings.clientOptions } : {}) });
   const digests = createDigestService({
     repo: subscriptionRepo(db),
@@ -55,7 +56,7 @@ export async function startApp(settings: AppSettings): Promise<App> {
   const deps: CommandDeps = {
     catalog: store.catalog,
     now: settings.now,
-    digests: { service: digests, checkChannel: (channelId) => checkChannel(client, channelId) },
+    digests: { service: digests, checkChannel: (channelId, guildId) => checkChannel(client, channelId, guildId) },
   };
   const bot = await startBot({
     client,

@@ -23,6 +23,7 @@ const envSchema = z.object({
   DATA_DIR: optionalText.pipe(z.string().default("data")),
   STATE_DB: optionalText.pipe(z.string().default("state/storyline.sqlite")),
   CACHE_DIR: optionalText.pipe(z.string().default(".cache/storyline")),
+  HEARTBEAT_FILE: optionalText,
 });
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   dataDir: string;
   stateDb: string;
   cacheDir: string;
+  /** Touched while the bot runs, for a container's health check; unset: none. */
+  heartbeatFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -54,5 +57,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: e.DATA_DIR,
     stateDb: e.STATE_DB,
     cacheDir: e.CACHE_DIR,
+    ...(e.HEARTBEAT_FILE ? { heartbeatFile: e.HEARTBEAT_FILE } : {}),
   };
 }

@@ -1,17 +1,16 @@
-import Fuse from "fuse.js";
-import { foldText } from "../../src/core/fold-text.js";
 import type { NameIndex } from "../../src/core/name-index.js";
 import type { Party, Person, Topic } from "../../src/core/schema.js";
 import type { QuoteFinder } from "../../src/core/search/quote-finder.js";
+import { type StatusFinder, createStatusFinder } from "../../src/core/search/status-finder.js";
 import type { Quote, Story } from "../../src/core/story.js";
-import type { StatusDoc, StoryIndex } from "../../src/core/story-index.js";
+import type { StoryIndex } from "../../src/core/story-index.js";
 
 /** Puts a baseline's quote finder and name indexes into the shape the commands read, so the bench runs the real /quote. */
 export function storyIndexOf(
   story: Story,
   parts: { quotes: QuoteFinder; names: <T>(items: readonly T[], labels: (item: T) => string[], display: (item: T) => string) => NameIndex<T>; quotedPeople: () => Person[] },
 ): StoryIndex {
-  let statusText: Fuse<StatusDoc> | undefined;
+  let status: StatusFinder | undefined;
   return {
     people: parts.names<Person>(story.people, (p) => [p.name, ...p.aliases, ...surname(p.name), ...(p.role ? [p.role] : [])], (p) => p.name),
     parties: parts.names<Party>(story.parties, (p) => [p.name, ...p.aliases], (p) => p.name),
@@ -20,11 +19,8 @@ export function storyIndexOf(
     get quotedPeople() {
       return parts.quotedPeople();
     },
-    get statusText() {
-      return (statusText ??= new Fuse(
-        story.status.map((item) => ({ item, detail: foldText(`${item.topic.name} ${item.detail}`) })),
-        { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.34, keys: ["detail"] },
-      ));
+    get status() {
+      return (status ??= createStatusFinder(story.status));
     },
   };
 }

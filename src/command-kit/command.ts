@@ -37,8 +37,8 @@ export type ChannelCheck = { ok: true } | { ok: false; problem: string };
 
 export interface DigestDeps {
   service: DigestService;
-  /** Whether the bot may view, send and embed in a channel, from what Discord told it. */
-  checkChannel(channelId: string): ChannelCheck;
+  /** Whether a channel is in the invoking server and the bot may view, send and embed there, from what Discord told it. */
+  checkChannel(channelId: string, guildId: string): ChannelCheck;
 }
 
 export interface EmbedField {

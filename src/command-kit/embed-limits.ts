@@ -87,7 +87,27 @@ export function listEmbed(spec: ListEmbed): Embed {
   };
 }
 
-/** Every payload goes through here so none can ping anyone, whatever the story text holds. */
+/**
+ * Any embed cut to Discord's limits: each text to its own, at most 25 fields, and 6000 in
+ * all, by leaving out the last fields first and then shortening the description.
+ */
+export function fitEmbed(embed: Embed): Embed {
+  const fitted: Embed = { ...embed };
+  if (embed.title !== undefined) fitted.title = truncate(embed.title, EMBED_LIMITS.title);
+  if (embed.description !== undefined) fitted.description = truncate(embed.description, EMBED_LIMITS.description);
+  if (embed.footer) fitted.footer = { text: truncate(embed.footer.text, EMBED_LIMITS.footer) };
+  if (embed.fields) {
+    fitted.fields = embed.fields
+      .slice(0, EMBED_LIMITS.fields)
+      .map((f) => ({ ...f, name: truncate(f.name, EMBED_LIMITS.fieldName), value: truncate(f.value, EMBED_LIMITS.fieldValue) }));
+    while (fitted.fields.length > 0 && embedLength(fitted) > EMBED_LIMITS.total) fitted.fields.pop();
+  }
+  const over = embedLength(fitted) - EMBED_LIMITS.total;
+  if (over > 0 && fitted.description) fitted.description = truncate(fitted.description, Math.max(1, fitted.description.length - over));
+  return fitted;
+}
+
+/** Every payload goes through here so none can ping anyone or break a limit, whatever the story text holds. */
 export function reply(embed: Embed, options: { ephemeral?: boolean } = {}): ReplyPayload {
-  return { embeds: [embed], allowedMentions: { parse: [] }, ...(options.ephemeral ? { flags: EPHEMERAL } : {}) };
+  return { embeds: [fitEmbed(embed)], allowedMentions: { parse: [] }, ...(options.ephemeral ? { flags: EPHEMERAL } : {}) };
 }

@@ -26,14 +26,42 @@ export function stateLabel(state: State): string {
   return STATE_LABELS[state];
 }
 
+/** The source's name, linked only to an http(s) URL that cannot break out of the link. */
 export function sourceLink(article: ArticleRef): string {
   const name = escapeMarkdown(article.source.name);
-  return article.source.url ? `[${name}](${article.source.url})` : name;
+  const url = safeUrl(article.source.url);
+  return url ? `[${name}](${url})` : name;
 }
 
-/** Story text is shown as text: Discord markdown in it must not restyle the message. */
+/**
+ * An http(s) URL, normalised and with the characters that end or nest a markdown link
+ * percent-encoded; undefined for any other scheme, credentials or an unparsable URL.
+ */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if ((parsed.protocol !== "http:" && parsed.protocol !== "https:") || parsed.username || parsed.password) return undefined;
+  return parsed.href.replace(/[()[\]<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+/**
+ * The one way story text and user input enter a message: shown as text, never as markup,
+ * a link or a mention. Backslash escapes cover inline markdown, masked links, mentions,
+ * emoji and timestamps (`<`); line-start markers cover headings, quotes, lists and subtext;
+ * `\://` keeps a bare URL from becoming a link; a zero-width space keeps @everyone from
+ * looking like one (allowedMentions already stops the ping).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_~`|[\]])/g, "\\$1").replace(/^(\s*)([>#-])/gm, "$1\\$2");
+  return text
+    .replace(/[\\*_~`|[\]<>]/g, "\\$&")
+    .replace(/^(\s*)([#+-]|\d+(?=\.))/gm, (_m, space: string, marker: string) => (/\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`))
+    .replace(/:\/\//g, "\\://")
+    .replace(/@(everyone|here)/gi, "@\u200b$1");
+}
+
+/** Undoes escapeMarkdown, for the console, which shows text as it is. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([^A-Za-z0-9\s])/g, "$1").replace(/@\u200b/g, "@");
 }
 
 /** One formatter for every call: toLocaleDateString builds a new one each time, which costs ~0.1 ms. */

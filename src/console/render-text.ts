@@ -1,4 +1,5 @@
 import type { ReplyPayload } from "../command-kit/command.js";
+import { unescapeMarkdown } from "../command-kit/format.js";
 
 /** Renders a Discord message payload as plain terminal text, as a person would read it in Discord. */
 export function renderText(payload: ReplyPayload): string {
@@ -11,7 +12,8 @@ export function renderText(payload: ReplyPayload): string {
     for (const field of embed.fields ?? []) {
       lines.push("", plain(field.name), ...plain(field.value).split("\n").map((l) => `  ${l}`));
     }
-    if (embed.footer) lines.push("", plain(embed.footer.text));
+    // Discord shows footers as plain text, so they are never escaped.
+    if (embed.footer) lines.push("", embed.footer.text);
     blocks.push(lines.join("\n"));
   }
   const buttons = (payload.components ?? []).flatMap((row) => row.components).filter((b) => !b.disabled);
@@ -22,10 +24,10 @@ export function renderText(payload: ReplyPayload): string {
 
 /** Drops Discord markdown: links become "name <url>", emphasis and escapes go, timestamps become dates. */
 function plain(text: string): string {
-  return text
-    .replace(/\[([^\]]+)\]\((\S+?)\)/g, "$1 <$2>")
-    .replace(/<t:(\d+)(?::[a-zA-Z])?>/g, (_m, s: string) => new Date(Number(s) * 1000).toISOString().replace(".000Z", "Z"))
+  const plainText = text
+    .replace(/(?<!\\)\[((?:\\.|[^\]\\])+)\]\((\S+?)\)/g, "$1 <$2>")
+    .replace(/(?<!\\)<t:(\d+)(?::[a-zA-Z])?>/g, (_m, s: string) => new Date(Number(s) * 1000).toISOString().replace(".000Z", "Z"))
     .replace(/\*\*(.+?)\*\*/g, "$1")
-    .replace(/(^|[^\\*])\*(?!\s)(.+?)\*/g, "$1$2")
-    .replace(/\\([\\*_~`|>[\]])/g, "$1");
+    .replace(/(^|[^\\*])\*(?!\s)(.+?)\*/g, "$1$2");
+  return unescapeMarkdown(plainText);
 }

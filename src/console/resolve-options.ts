@@ -1,10 +1,21 @@
 import { type Command, type OptionDefinition, OptionType, type OptionValue } from "../command-kit/command.js";
-import { LineError, type ParsedLine } from "./parse-line.js";
+import { LineError, type OptionNames, type ParsedLine } from "./parse-line.js";
 
 /** What Discord would hand a command for this line: the command, its subcommand and typed options. */
 export interface Invocation {
   command: Command;
   options: Record<string, OptionValue>;
+}
+
+/** The names parseLine treats as the start of the next option, as Discord's client knows its fields. */
+export function optionNamesOf(commands: readonly Command[]): OptionNames {
+  const names = new Map(
+    commands.map((c) => {
+      const options = c.definition.options ?? [];
+      return [c.definition.name, new Set(options.flatMap((o) => [o.name, ...(o.options ?? []).map((sub) => sub.name)]))] as const;
+    }),
+  );
+  return (command) => names.get(command);
 }
 
 /** Checks a parsed line against the command definitions, as Discord's client does before sending it. */
@@ -40,7 +51,7 @@ export function resolveInvocation(line: ParsedLine, commands: readonly Command[]
     }
     options[name] = convert(definition, raw, line.command);
   }
-  const missing = definitions.find((o) => o.required && !(o.name in options));
+  const missing = definitions.find((o) => o.required && !Object.hasOwn(options, o.name));
   if (missing) throw new LineError(`/${line.command} needs ${missing.name}:. ${usage}`);
   return { command, options };
 }

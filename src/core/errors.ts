@@ -1,9 +1,16 @@
 /**
  * An error caused by what the user asked, with a message meant for them.
- * Adapters show it as-is and do not log it; any other error is a bug.
+ * Adapters show it and do not log it; any other error is a bug. Its message is plain text,
+ * which Discord shows escaped, unless `markup` says it is Storyline's own markdown (a
+ * channel mention, say) whose story and user parts were escaped where it was written.
  */
 export class UserError extends Error {
   override name = "UserError";
+  readonly markup: boolean;
+  constructor(message: string, options: { markup?: boolean } = {}) {
+    super(message);
+    this.markup = options.markup ?? false;
+  }
 }
 
 /** A data file that failed to parse or validate, named down to the field. */

@@ -11,6 +11,15 @@ const id = z
 const text = z.string().trim().min(1, { error: "expected non-empty text" });
 const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
 
+/**
+ * Caps on what is shown as a heading or a list entry: a name fits an autocomplete choice
+ * (100, Discord's limit) and a title leaves room in an embed title (256) for a prefix.
+ */
+export const NAME_MAX = 100;
+export const TITLE_MAX = 200;
+const name = text.max(NAME_MAX, { error: `expected at most ${NAME_MAX} characters` });
+const title = text.max(TITLE_MAX, { error: `expected at most ${TITLE_MAX} characters` });
+
 export const STATES = [
   "claimed",
   "unconfirmed",
@@ -35,37 +44,52 @@ export const firmnessSchema = z.enum(FIRMNESS);
 
 export const partySchema = z.strictObject({
   id,
-  name: text,
-  aliases: z.array(text).default([]),
+  name,
+  aliases: z.array(name).default([]),
 });
 
 export const personSchema = z.strictObject({
   id,
-  name: text,
-  aliases: z.array(text).default([]),
-  role: text.optional(),
+  name,
+  aliases: z.array(name).default([]),
+  role: title.optional(),
   /** Party id the person speaks for, when they speak for one. */
   party: id.optional(),
 });
 
 export const topicSchema = z.strictObject({
   id,
-  name: text,
-  aliases: z.array(text).default([]),
+  name,
+  aliases: z.array(name).default([]),
 });
+
+/**
+ * A list whose items are looked up by id: a repeated id is an error at the second use,
+ * not a silent "last one wins".
+ */
+function listWithUniqueIds<T extends z.ZodType<{ id: string }>>(field: string, item: T) {
+  return z.array(item).superRefine((items, ctx) => {
+    const first = new Map<string, number>();
+    items.forEach((entry, i) => {
+      const earlier = first.get(entry.id);
+      if (earlier === undefined) first.set(entry.id, i);
+      else ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate id "${entry.id}": already used by ${field}[${earlier}]` });
+    });
+  });
+}
 
 export const storySchema = z.strictObject({
   id,
-  title: text,
+  title,
   summary: text,
-  parties: z.array(partySchema).default([]),
-  people: z.array(personSchema).default([]),
-  topics: z.array(topicSchema).default([]),
+  parties: listWithUniqueIds("parties", partySchema).default([]),
+  people: listWithUniqueIds("people", personSchema).default([]),
+  topics: listWithUniqueIds("topics", topicSchema).default([]),
 });
 
 export const sourceSchema = z.strictObject({
-  name: text,
-  url: z.url({ error: "expected an absolute URL" }).optional(),
+  name,
+  url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
 });
 
 export const quoteSchema = z.strictObject({
@@ -100,14 +124,14 @@ export const statusItemSchema = z.strictObject({
 
 export const articleSchema = z.strictObject({
   id,
-  title: text,
+  title,
   date: isoDate,
   dateline: text.optional(),
   source: sourceSchema,
   /** In our own words: the article's prose is not copied into data/. */
   summary: text,
   /** People the article mentions; may introduce people story.json does not know yet. */
-  people: z.array(personSchema).default([]),
+  people: listWithUniqueIds("people", personSchema).default([]),
   quotes: z.array(quoteSchema).default([]),
   conditions: z.array(conditionSchema).default([]),
   status: z.array(statusItemSchema).default([]),

@@ -1,4 +1,3 @@
-import { queryWords } from "./fold-text.js";
 import { type Story, type TopicTimeline, topicTimelines } from "./story.js";
 import { indexStory } from "./story-index.js";
 
@@ -12,10 +11,6 @@ export function searchStatus(story: Story, request: { topic?: string }): TopicTi
   if (!request.topic?.trim()) return timelines;
   const index = indexStory(story);
   let topicIds = new Set(index.topics.find(request.topic).map((t) => t.id));
-  if (topicIds.size === 0) {
-    const words = queryWords(request.topic);
-    const hits = words.length === 0 ? [] : index.statusText.search({ $and: words.map((word) => ({ detail: word })) });
-    topicIds = new Set(hits.map((h) => h.item.item.topic.id));
-  }
+  if (topicIds.size === 0) topicIds = new Set(index.status.find(request.topic).map((item) => item.topic.id));
   return timelines.filter((t) => topicIds.has(t.topic.id));
 }

@@ -1,9 +1,8 @@
-import Fuse from "fuse.js";
-import { foldText } from "./fold-text.js";
 import { type NameIndex, createNameIndex } from "./name-index.js";
 import type { Party, Person, Topic } from "./schema.js";
 import { type QuoteFinder, type QuoteIndexData, buildQuoteIndexData, createQuoteFinder } from "./search/quote-finder.js";
-import type { Quote, StatusItem, Story } from "./story.js";
+import { type StatusFinder, createStatusFinder } from "./search/status-finder.js";
+import type { Quote, Story } from "./story.js";
 
 /** Search structures for one story, built once per loaded story and reused by every command. */
 export interface StoryIndex {
@@ -13,12 +12,8 @@ export interface StoryIndex {
   quotes: QuoteFinder;
   /** People who are quoted, most quoted first (first quoted first among equals). */
   quotedPeople: Person[];
-  statusText: Fuse<StatusDoc>;
-}
-
-export interface StatusDoc {
-  item: StatusItem;
-  detail: string;
+  /** Status items by their words, for /status topics no thread is named after. */
+  status: StatusFinder;
 }
 
 const cache = new WeakMap<Story, StoryIndex>();
@@ -60,8 +55,6 @@ function surname(name: string): string[] {
   return words.length > 1 ? [words[words.length - 1]!] : [];
 }
 
-const textSearch = { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.34, useExtendedSearch: false } as const;
-
 function assemble(story: Story, data: QuoteIndexData): StoryIndex {
   dataOf.set(story, data);
   const people = createNameIndex(
@@ -71,7 +64,7 @@ function assemble(story: Story, data: QuoteIndexData): StoryIndex {
   );
   const parties = createNameIndex(story.parties, (p) => [p.name, ...p.aliases], (p) => p.name);
   const topics = createNameIndex(story.topics, (t) => [t.name, ...t.aliases], (t) => t.name);
-  let statusText: Fuse<StatusDoc> | undefined;
+  let status: StatusFinder | undefined;
   return {
     people,
     parties,
@@ -79,12 +72,8 @@ function assemble(story: Story, data: QuoteIndexData): StoryIndex {
     quotes: createQuoteFinder(story, data),
     quotedPeople: mostQuoted(story.quotes),
     // Built on first use: /status is rarely asked, and a large story need not wait for it at start.
-    get statusText() {
-      if (!statusText) {
-        const statusDocs = story.status.map((item) => ({ item, detail: foldText(`${item.topic.name} ${item.detail}`) }));
-        statusText = new Fuse(statusDocs, { ...textSearch, keys: ["detail"] });
-      }
-      return statusText;
+    get status() {
+      return (status ??= createStatusFinder(story.status));
     },
   };
 }

@@ -43,9 +43,15 @@ function jobFor(count: number, docCount: number, textOf: (doc: number) => Indexe
   return { docCount, texts, contexts, speakers, speakerOf };
 }
 
+/**
+ * Compiled (dist/, `npm start`) the worker is plain JavaScript next to this file; run from
+ * source (tsx, vitest, the bench) it is TypeScript, which the boot file loads through tsx.
+ */
+const WORKER = import.meta.url.endsWith(".ts") ? "./term-range-worker-boot.mjs" : "./term-range-worker.js";
+
 function runWorker(job: TermRangeJob): Promise<TermIndex> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./term-range-worker-boot.mjs", import.meta.url), { workerData: job });
+    const worker = new Worker(new URL(WORKER, import.meta.url), { workerData: job });
     worker.once("message", (index: TermIndex) => {
       resolve(index);
       void worker.terminate();

@@ -1,3 +1,4 @@
+import { UserError } from "../core/errors.js";
 import { type Schedule, latestRun, nextRun, parseSchedule } from "../core/schedule.js";
 import type { Logger } from "../logger.js";
 import { type RunOutcome, type RunnerDeps, runDigest } from "./run-digest.js";
@@ -5,6 +6,8 @@ import type { Scheduler } from "./scheduler.js";
 import type { NewSubscription, Subscription } from "./subscriptions.js";
 
 const TICK_SLACK_MS = 5_000;
+/** Subscriptions one server may have: each posts on its own, and Discord paces a bot per server. */
+export const MAX_SUBSCRIPTIONS_PER_SERVER = 25;
 
 export interface DigestService {
   /** Creates or updates the channel's subscription and (re)schedules it. */
@@ -22,12 +25,14 @@ export interface DigestService {
 }
 
 /**
- * Digest scheduling: one scheduler task per subscription, all runs queued one after
- * another so posts are paced and a slow channel cannot overlap its own next run.
+ * Digest scheduling: a once-a-minute tick runs every subscription whose next run has come,
+ * as the schedule engine computes it; all runs are queued one after another so posts are
+ * paced and a slow channel cannot overlap its own next run.
  */
 export function createDigestService(deps: RunnerDeps & { scheduler: Scheduler; log: Logger }): DigestService {
   const { repo, log } = deps;
-  const tasks = new Map<number, { stop(): void }>();
+  /** The schedule and next run of each subscription that can run; a row whose schedule is invalid is absent. */
+  const planned = new Map<number, { schedule: Schedule; next?: Date }>();
   let queue: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
@@ -36,7 +41,6 @@ export function createDigestService(deps: RunnerDeps & { scheduler: Scheduler; l
     queue = result.catch(() => undefined);
     return result;
   };
-  const scheduleOf = (s: Subscription): Schedule => ({ cron: s.cron, timezone: s.timezone, label: s.schedule });
 
   const runSlot = (id: number, slot: Date) =>
     enqueue(async () => {
@@ -46,50 +50,72 @@ export function createDigestService(deps: RunnerDeps & { scheduler: Scheduler; l
     });
 
   const tick = (id: number) => {
-    const sub = repo.get(id);
-    if (!sub) return Promise.resolve(undefined);
+    const schedule = planned.get(id)?.schedule;
+    if (!schedule) return Promise.resolve(undefined);
     const now = deps.now();
     // The tick stands for the slot that just came due; computing it keeps the nonce the same on a retry.
     // A few seconds of slack, in case the timer fires a hair before the minute turns.
-    const slot = latestRun(scheduleOf(sub), new Date(now.getTime() + TICK_SLACK_MS), new Date(now.getTime() - 24 * 3600_000));
+    const slot = latestRun(schedule, new Date(now.getTime() + TICK_SLACK_MS), new Date(now.getTime() - 24 * 3600_000));
     if (!slot) return Promise.resolve(undefined);
     return runSlot(id, slot);
   };
 
+  /** Schedules a saved subscription; a schedule this version no longer accepts fails that subscription alone. */
   const plan = (sub: Subscription) => {
-    tasks.get(sub.id)?.stop();
-    tasks.set(
-      sub.id,
-      deps.scheduler.schedule(sub.cron, sub.timezone, () => {
-        tick(sub.id).catch((error: unknown) => log.error({ err: error, subscription: sub.id }, "Digest tick failed"));
-      }),
-    );
+    try {
+      const schedule = { ...parseSchedule(sub.cron, sub.timezone), label: sub.schedule };
+      const next = nextRun(schedule, deps.now());
+      planned.set(sub.id, { schedule, ...(next ? { next } : {}) });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      planned.delete(sub.id);
+      const problem = `Its schedule "${sub.schedule}" (${sub.timezone}) is not accepted any more: ${error.message} Subscribe the channel again with another schedule.`;
+      repo.markFailing(sub.id, problem);
+      log.warn({ subscription: sub.id, channel: sub.channelId, schedule: sub.schedule }, "Digest subscription not scheduled: invalid schedule");
+    }
+  };
+
+  const onMinute = () => {
+    const now = deps.now().getTime() + TICK_SLACK_MS;
+    for (const [id, entry] of planned) {
+      if (stopped || !entry.next || entry.next.getTime() > now) continue;
+      // After a stall or a sleep, the latest slot due stands for all the ones passed.
+      const slot = latestRun(entry.schedule, new Date(now), new Date(entry.next.getTime() - 1)) ?? entry.next;
+      const next = nextRun(entry.schedule, slot);
+      planned.set(id, { schedule: entry.schedule, ...(next ? { next } : {}) });
+      runSlot(id, slot).catch((error: unknown) => log.error({ err: error, subscription: id }, "Digest run failed"));
+    }
   };
 
   for (const sub of repo.list()) plan(sub);
+  const ticker = deps.scheduler.everyMinute(onMinute);
 
   return {
     subscribe(input) {
       const schedule = parseSchedule(input.schedule, input.timezone);
+      const existing = repo.byChannel(input.channelId);
+      if (existing?.guildId !== input.guildId && repo.list(input.guildId).length >= MAX_SUBSCRIPTIONS_PER_SERVER) {
+        throw new UserError(`This server already has ${MAX_SUBSCRIPTIONS_PER_SERVER} digest subscriptions, the most a server can have. Stop one with /digest unsubscribe first, or change an existing channel's schedule.`);
+      }
       const { subscription, created } = repo.upsert({ ...input, schedule: schedule.label, cron: schedule.cron, timezone: schedule.timezone, createdAt: deps.now().toISOString() });
       plan(subscription);
       log.info({ subscription: subscription.id, channel: subscription.channelId, schedule: schedule.label, timezone: schedule.timezone, created }, "Digest subscription saved");
-      const next = nextRun(schedule, deps.now());
+      const next = planned.get(subscription.id)?.next;
       return { subscription, created, ...(next ? { next } : {}) };
     },
     unsubscribe(guildId, channelId) {
       const sub = repo.byChannel(channelId);
       const removed = repo.remove(guildId, channelId);
       if (removed && sub) {
-        tasks.get(sub.id)?.stop();
-        tasks.delete(sub.id);
+        planned.delete(sub.id);
         log.info({ subscription: sub.id, channel: channelId }, "Digest subscription removed");
       }
       return removed;
     },
     list(guildId) {
       return repo.list(guildId).map((subscription) => {
-        const next = nextRun(scheduleOf(subscription), deps.now());
+        const schedule = planned.get(subscription.id)?.schedule;
+        const next = schedule && nextRun(schedule, deps.now());
         return { subscription, ...(next ? { next } : {}) };
       });
     },
@@ -104,8 +130,8 @@ export function createDigestService(deps: RunnerDeps & { scheduler: Scheduler; l
         });
       }
       for (const sub of repo.list()) {
-        const since = new Date(sub.lastRunAt ?? sub.createdAt);
-        const missed = latestRun(scheduleOf(sub), deps.now(), since);
+        const schedule = planned.get(sub.id)?.schedule;
+        const missed = schedule && latestRun(schedule, deps.now(), new Date(sub.lastRunAt ?? sub.createdAt));
         if (missed && repo.run(sub.id, missed.toISOString())?.state !== "done") {
           log.info({ subscription: sub.id, slot: missed.toISOString() }, "Catching up a digest missed while down");
           await runSlot(sub.id, missed);
@@ -115,8 +141,7 @@ export function createDigestService(deps: RunnerDeps & { scheduler: Scheduler; l
     tick,
     async stop() {
       stopped = true;
-      for (const task of tasks.values()) task.stop();
-      tasks.clear();
+      ticker.stop();
       await queue;
     },
   };

@@ -1,5 +1,5 @@
 import type { Embed, EmbedField, ReplyPayload } from "../command-kit/command.js";
-import { EMBED_LIMITS, embedLength, joinWithin, truncate } from "../command-kit/embed-limits.js";
+import { EMBED_LIMITS, embedLength, fitEmbed, joinWithin, truncate } from "../command-kit/embed-limits.js";
 import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../command-kit/format.js";
 import type { DigestContent, ThreadChange } from "../core/digest.js";
 import type { Condition, Quote } from "../core/story.js";
@@ -13,13 +13,13 @@ const EMBEDS_PER_MESSAGE = 10;
  * Nothing is dropped for size: long sections continue in the next embed or message.
  */
 export function renderDigest(content: DigestContent, options: { since?: string } = {}): ReplyPayload[] {
-  const embeds = content.kind === "summary" ? summaryEmbeds(content) : changeEmbeds(content, options.since);
+  const embeds = (content.kind === "summary" ? summaryEmbeds(content) : changeEmbeds(content, options.since)).map(fitEmbed);
   return packMessages(embeds).map((group) => ({ embeds: group, allowedMentions: { parse: [] } }));
 }
 
 /** The one line a subscription with quiet:false gets when nothing changed. */
 export function nothingChanged(storyTitle: string, since: string | undefined): ReplyPayload {
-  return { content: `No changes in ${storyTitle}${since ? ` since ${since}` : ""}.`, embeds: [], allowedMentions: { parse: [] } };
+  return { content: `No changes in ${escapeMarkdown(storyTitle)}${since ? ` since ${since}` : ""}.`, embeds: [], allowedMentions: { parse: [] } };
 }
 
 function changeEmbeds(content: DigestContent, since: string | undefined): Embed[] {
@@ -28,7 +28,7 @@ function changeEmbeds(content: DigestContent, since: string | undefined): Embed[
   const lines = content.articles.map((a) => `• ${escapeMarkdown(a.title)} — ${sourceLink(a)}, ${formatDate(a.date)}`);
   return [
     {
-      title: truncate(`What changed · ${content.storyTitle}`, EMBED_LIMITS.title),
+      title: truncate(`What changed · ${escapeMarkdown(content.storyTitle)}`, EMBED_LIMITS.title),
       description: joinWithin([inShortLine(content), header, ...lines], EMBED_LIMITS.description, (n) => `…and ${n} more`),
       color: COLORS.neutral,
     },
@@ -46,7 +46,7 @@ function summaryEmbeds(content: DigestContent): Embed[] {
     `${content.articles.length} article${content.articles.length === 1 ? "" : "s"} so far${latest ? `; latest: ${escapeMarkdown(latest.title)} (${formatDate(latest.date)})` : ""}.`,
   ].join("\n");
   return [
-    { title: truncate(`Where things stand · ${content.storyTitle}`, EMBED_LIMITS.title), description, color: COLORS.neutral },
+    { title: truncate(`Where things stand · ${escapeMarkdown(content.storyTitle)}`, EMBED_LIMITS.title), description, color: COLORS.neutral },
     ...section("Threads", content.threads.map(threadField)),
     ...section("Latest quotes", content.quotes.map(quoteField)),
   ];
@@ -59,14 +59,15 @@ function inShortLine(content: DigestContent): string {
 
 function threadField(change: ThreadChange): EmbedField {
   const to = stateLabel(change.to.state);
-  const name = !change.from ? `${change.topic.name}: ${to}` : change.from.state === change.to.state ? `${change.topic.name}: ${to} (updated)` : `${change.topic.name}: ${stateLabel(change.from.state)} → ${to}`;
+  const topic = escapeMarkdown(change.topic.name);
+  const name = !change.from ? `${topic}: ${to}` : change.from.state === change.to.state ? `${topic}: ${to} (updated)` : `${topic}: ${stateLabel(change.from.state)} → ${to}`;
   return { name, value: `${formatDate(change.to.date)} · ${escapeMarkdown(change.to.detail)}` };
 }
 
 function conditionFields(conditions: readonly Condition[]): EmbedField[] {
   const groups = new Map<string, Condition[]>();
   for (const c of conditions) {
-    const key = c.holder ? `${c.party.name} — ${c.holder.name}` : c.party.name;
+    const key = escapeMarkdown(c.holder ? `${c.party.name} — ${c.holder.name}` : c.party.name);
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   return [...groups].map(([name, list]) => ({
@@ -77,7 +78,7 @@ function conditionFields(conditions: readonly Condition[]): EmbedField[] {
 
 function quoteField(q: Quote): EmbedField {
   const said = q.kind === "direct" ? `“${escapeMarkdown(q.text)}”` : `*${escapeMarkdown(q.text)}* (reported)`;
-  return { name: q.speaker.name, value: `${said}\n${formatDate(q.date)} · ${sourceLink(q.article)}` };
+  return { name: escapeMarkdown(q.speaker.name), value: `${said}\n${formatDate(q.date)} · ${sourceLink(q.article)}` };
 }
 
 /** A titled section as one or more embeds: at most 25 fields each, within the message budget. */

@@ -1,13 +1,17 @@
 import cron from "node-cron";
 
-/** Calls `onTick` at every time the cron expression names, in its time zone. Injected so tests need not wait. */
+/**
+ * A once-a-minute tick. Which subscriptions are due is decided by the schedule engine
+ * (src/core/schedule.ts), never by node-cron, so validity, firing and "next run" cannot
+ * disagree. Injected so tests need not wait.
+ */
 export interface Scheduler {
-  schedule(cronExpression: string, timezone: string, onTick: () => void): { stop(): void };
+  everyMinute(onTick: () => void): { stop(): void };
 }
 
 export const nodeCronScheduler: Scheduler = {
-  schedule(cronExpression, timezone, onTick) {
-    const task = cron.schedule(cronExpression, () => onTick(), { timezone, noOverlap: false });
+  everyMinute(onTick) {
+    const task = cron.schedule("* * * * *", () => onTick(), { timezone: "UTC", noOverlap: false });
     return { stop: () => void task.destroy() };
   },
 };

@@ -107,6 +107,8 @@ export interface SubscriptionRepo {
   /** The post was accepted: the cursor moves, the run is done, the failure (if any) is cleared. All or nothing. */
   finishRun(run: RunRecord, messageIds: string[], at: string): void;
   failRun(run: RunRecord, error: string, at: string, options: { channelUnusable: boolean }): void;
+  /** Marks a subscription failing without a run, e.g. when its saved schedule cannot be scheduled. */
+  markFailing(subscriptionId: number, error: string): void;
 }
 
 export function subscriptionRepo(db: StateDb): SubscriptionRepo {
@@ -134,6 +136,7 @@ export function subscriptionRepo(db: StateDb): SubscriptionRepo {
     recordMessages: db.prepare("UPDATE runs SET message_ids = @messageIds WHERE subscription_id = @subscriptionId AND slot = @slot AND state = 'posting'"),
     endRun: db.prepare("UPDATE runs SET state = @state, message_ids = @messageIds, error = @error, finished_at = @at WHERE subscription_id = @subscriptionId AND slot = @slot"),
     subOk: db.prepare<[string, number]>("UPDATE subscriptions SET last_run_at = ?, last_error = NULL, failing = 0 WHERE id = ?"),
+    markFailing: db.prepare<[string, number]>("UPDATE subscriptions SET last_error = ?, failing = 1 WHERE id = ?"),
     subFailed: db.prepare<[string, string, number, number]>("UPDATE subscriptions SET last_run_at = ?, last_error = ?, failing = ? WHERE id = ?"),
   };
 
@@ -174,5 +177,6 @@ export function subscriptionRepo(db: StateDb): SubscriptionRepo {
     recordMessages: (run, messageIds) => void q.recordMessages.run({ subscriptionId: run.subscriptionId, slot: run.slot, messageIds: JSON.stringify(messageIds) }),
     finishRun: (run, messageIds, at) => finishRun(run, messageIds, at),
     failRun: (run, error, at, options) => failRun(run, error, at, options.channelUnusable),
+    markFailing: (id, error) => void q.markFailing.run(error, id),
   };
 }

@@ -13,6 +13,9 @@ export function createClient(settings: ClientSettings = {}): Client {
     intents: [GatewayIntentBits.Guilds],
     // Chat text from the story must never ping: this is the default, every payload sets it too.
     allowedMentions: { parse: [] },
+    // As many shards as Discord recommends (GET /gateway/bot), all in this process: past 2,500 servers
+    // Discord refuses a single shard. One client and one cache still see every shard's servers.
+    shards: "auto",
     ...(settings.restUrl ? { rest: { api: settings.restUrl } } : {}),
     ...settings.testOptions,
   });

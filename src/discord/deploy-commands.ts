@@ -7,9 +7,22 @@ export interface DeployResult {
   count: number;
 }
 
+/** What Discord echoes back for a registered command; only what tells one version from another. */
+interface RegisteredCommand {
+  id: string;
+  name: string;
+  version?: string;
+}
+
 /**
  * Registers the command definitions with Discord: in one guild when given (instant, for
- * development), else globally. Compares first, so a second run changes nothing.
+ * development), else globally.
+ *
+ * Always sends the whole list: a bulk overwrite is idempotent, and comparing our definitions
+ * with Discord's echo first would need a table of every default Discord fills in (and misses
+ * removals or new fields whenever that table is behind). Whether anything changed is read from
+ * Discord itself: an overwrite that changes a command gives it a new `version`, an unchanged
+ * command keeps its id and version.
  */
 export async function deployCommands(options: {
   token: string;
@@ -21,29 +34,14 @@ export async function deployCommands(options: {
   const application = (await rest.get(Routes.currentApplication())) as { id: string };
   const route = options.guildId ? Routes.applicationGuildCommands(application.id, options.guildId) : Routes.applicationCommands(application.id);
   const scope = options.guildId ? "guild" : "global";
-  const current = (await rest.get(route)) as CommandDefinition[];
-  if (sameDefinitions(current, options.definitions)) return { scope, changed: false, count: current.length };
-  await rest.put(route, { body: options.definitions });
-  return { scope, changed: true, count: options.definitions.length };
+  const before = (await rest.get(route)) as RegisteredCommand[];
+  const after = (await rest.put(route, { body: options.definitions })) as RegisteredCommand[];
+  return { scope, changed: fingerprint(before) !== fingerprint(after), count: after.length };
 }
 
-/** Discord echoes definitions back with ids and defaults filled in; compare only what we send. */
-function sameDefinitions(current: readonly CommandDefinition[], wanted: readonly CommandDefinition[]): boolean {
-  if (current.length !== wanted.length) return false;
-  const byName = new Map(current.map((c) => [c.name, c]));
-  return wanted.every((w) => {
-    const c = byName.get(w.name) as Record<string, unknown> | undefined;
-    return c !== undefined && Object.entries(w).every(([key, value]) => sameValue(c[key], value));
-  });
-}
-
-function sameValue(actual: unknown, wanted: unknown): boolean {
-  if (Array.isArray(wanted)) {
-    return Array.isArray(actual) && actual.length === wanted.length && wanted.every((w, i) => sameValue(actual[i], w));
-  }
-  if (wanted !== null && typeof wanted === "object") {
-    if (actual === null || typeof actual !== "object") return false;
-    return Object.entries(wanted).every(([key, value]) => sameValue((actual as Record<string, unknown>)[key], value));
-  }
-  return actual === wanted;
+function fingerprint(commands: readonly RegisteredCommand[]): string {
+  return commands
+    .map((c) => `${c.id}:${c.name}:${c.version ?? ""}`)
+    .sort()
+    .join("\n");
 }

@@ -6,6 +6,7 @@ import {
   MessageFlags,
 } from "discord.js";
 import type { Command, CommandDeps, Options, ReplyPayload } from "../command-kit/command.js";
+import { escapeMarkdown } from "../command-kit/format.js";
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../logger.js";
 import { toOptions } from "./interaction-options.js";
@@ -76,7 +77,8 @@ async function answerCommand(interaction: CommandInteraction, router: RouterDeps
     await send(interaction, payload, deferred);
     log.info({ ...context, ms: Date.now() - started, deferred }, "Command answered");
   } catch (error) {
-    const userMessage = error instanceof UserError ? error.message : `Something went wrong (ref ${interaction.id}).`;
+    // A UserError often echoes what was typed: shown as text unless it is our own markup.
+    const userMessage = error instanceof UserError ? (error.markup ? error.message : escapeMarkdown(error.message)) : `Something went wrong (ref ${interaction.id}).`;
     if (!(error instanceof UserError)) log.error({ ...context, err: error, ref: interaction.id }, "Command failed");
     await sendError(interaction, userMessage, deferred).catch((sendError: unknown) => logSendFailure(log, interaction.id, sendError));
   }

@@ -1,5 +1,6 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { Options } from "../command-kit/command.js";
+import { escapeMarkdown } from "../command-kit/format.js";
 import { isExpired, optionsDigest, parsePageId, readCommandLine } from "../command-kit/paging.js";
 import { UserError } from "../core/errors.js";
 import type { Command, CommandDeps } from "../command-kit/command.js";
@@ -44,7 +45,7 @@ export async function answerPageButton(interaction: ButtonInteraction, router: {
     else await interaction.update(message);
     log.info({ ...context, page: state.page, deferred }, "Page shown");
   } catch (error) {
-    const text = error instanceof UserError ? error.message : `Something went wrong (ref ${interaction.id}).`;
+    const text = error instanceof UserError ? (error.markup ? error.message : escapeMarkdown(error.message)) : `Something went wrong (ref ${interaction.id}).`;
     if (!(error instanceof UserError)) log.error({ ...context, err: error, ref: interaction.id }, "Page failed");
     const reply = { content: text, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
     await (deferred ? interaction.followUp(reply) : interaction.reply(reply)).catch((sendError: unknown) => logSendFailure(log, interaction.id, sendError));

@@ -4,6 +4,8 @@ import type { Logger } from "../logger.js";
 import { settleWithin } from "../util/settle-within.js";
 import { handleInteraction } from "./handle-interaction.js";
 
+const DESTROY_WITHIN_MS = 1_000;
+
 export interface BotSettings {
   /** Made by createClient; passed in so the caller can wire other services to it before login. */
   client: Client;
@@ -60,7 +62,8 @@ export async function startBot(settings: BotSettings): Promise<Bot> {
       log.info({ inFlight: inFlight.size }, "Shutting down");
       await settleWithin(Promise.allSettled([...inFlight]), drainMs);
       await beforeDisconnect?.();
-      await client.destroy();
+      // destroy() can wait on a shard that is still reconnecting; a stop must not.
+      await settleWithin(client.destroy(), DESTROY_WITHIN_MS);
       log.info("Disconnected from Discord");
     },
   };

@@ -5,16 +5,16 @@ import { status } from "../../commands/status.js";
 import { articleFile, catalogOf, depsOf, storyFile } from "../builders.js";
 import { expectSendable } from "./payload-checks.js";
 
-/** A story far larger than any embed: long texts, many parties, long histories. */
+/** A story far larger than any embed: long texts, names as long as the schema allows, many parties, long histories. */
 const long = (n: number) => "word ".repeat(n).trim();
-const parties = Array.from({ length: 40 }, (_, i) => ({ id: `party-${i}`, name: `Party ${i} ${long(60)}`, aliases: [] }));
-const topics = Array.from({ length: 40 }, (_, i) => ({ id: `topic-${i}`, name: `Topic ${i} ${long(60)}`, aliases: [] }));
-const people = [{ id: "speaker", name: `Speaker ${long(80)}`, aliases: ["Speaker"], role: long(100) }];
+const parties = Array.from({ length: 40 }, (_, i) => ({ id: `party-${i}`, name: `Party ${i} ${long(18)}`, aliases: [] }));
+const topics = Array.from({ length: 40 }, (_, i) => ({ id: `topic-${i}`, name: `Topic ${i} ${long(18)}`, aliases: [] }));
+const people = [{ id: "speaker", name: `Speaker ${long(18)}`, aliases: ["Speaker"], role: long(39) }];
 const articles = Array.from({ length: 30 }, (_, i) =>
   articleFile({
     id: `article-${i}`,
     date: `2025-01-${String(i + 1).padStart(2, "0")}`,
-    source: { name: `Source ${long(50)}` },
+    source: { name: `Source ${long(18)}` },
     quotes: [{ speaker: "speaker", text: `Quote ${i} ${long(900)}`, kind: "direct", context: long(100) }],
     conditions: parties.map((p, j) => ({ party: p.id, text: `Condition ${i}-${j} ${long(100)}`, firmness: "firm" as const })),
     status: topics.map((t) => ({ topic: t.id, state: "proposed" as const, detail: `Detail ${i} ${long(100)}`, date: `2025-01-${String(i + 1).padStart(2, "0")}` })),

@@ -73,6 +73,6 @@ describe("/quote", () => {
     const article = articleFile({ quotes: [{ speaker: "boris-kovalenko", text: "@everyone **now** <@123>", kind: "direct" }] });
     const payload = await quote.run({ speaker: "Kovalenko" }, depsOf(catalogOf(story, [article])));
     expect(payload.allowedMentions).toEqual({ parse: [] });
-    expect(payload.embeds[0]?.fields?.[0]?.value).toContain("“@everyone \\*\\*now\\*\\* <@123>”");
+    expect(payload.embeds[0]?.fields?.[0]?.value).toContain("“@\u200beveryone \\*\\*now\\*\\* \\<@123\\>”");
   });
 });

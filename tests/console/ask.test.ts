@@ -31,6 +31,15 @@ describe("npm run ask", { timeout: 20_000 }, () => {
     expect(result.stderr).toBe("");
   });
 
+  it("takes a value with spaces as typed, up to the next option", async () => {
+    const result = await ask("/quote speaker:Dmitry Peskov query:communications");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Quotes matching "communications" from Dmitry Peskov\n/);
+    const full = await ask("/quote speaker:Dmitry Peskov");
+    expect(full.code).toBe(0);
+    expect(full.stdout).toMatch(/^Quotes from Dmitry Peskov\n/);
+  });
+
   it("prints the Discord payload with --json", async () => {
     const result = await ask("--json", '/quote query:"people stop dying"');
     expect(result.code).toBe(0);

@@ -77,6 +77,49 @@ describe("loading story data", () => {
     );
   });
 
+  it("reports a person, party or topic id that story.json repeats, instead of keeping the last one", () => {
+    const base = storyFile();
+    const story = {
+      ...base,
+      people: [...base.people, { id: "ana-ruznjak", name: "Someone Else", aliases: [] }],
+      parties: [...base.parties, { id: "north", name: "Other North", aliases: [] }],
+      topics: [{ id: "ceasefire", name: "Truce", aliases: [] }, ...base.topics],
+    };
+    const { catalog, problems } = buildCatalog(dataFiles(story, [articleFile()]));
+    expect(catalog.stories).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'data/stories/test-story/story.json: parties[2].id: duplicate id "north": already used by parties[0]',
+      'data/stories/test-story/story.json: people[2].id: duplicate id "ana-ruznjak": already used by people[0]',
+      'data/stories/test-story/story.json: topics[2].id: duplicate id "ceasefire": already used by topics[0]',
+      "data/stories/test-story/articles/2025-03-01-talks.json: skipped: its story.json is invalid",
+    ]);
+  });
+
+  it("keeps serving the last good story.json when an edit repeats an id", () => {
+    const good = dataFiles(storyFile(), [articleFile({ quotes: [quote] })]);
+    const first = buildCatalog(good);
+    const repeated = { ...storyFile(), people: [...storyFile().people, { id: "ana-ruznjak", name: "Someone Else", aliases: [] }] };
+    const second = buildCatalog(dataFiles(repeated, [articleFile({ quotes: [quote] })]), first.good);
+    expect(second.catalog.stories[0]?.quotes.map((q) => q.speaker.name)).toEqual(["Ana Ružnják"]);
+    expect(second.problems.map(formatProblem)).toEqual([
+      'data/stories/test-story/story.json: people[2].id: duplicate id "ana-ruznjak": already used by people[0] (still serving the last good version)',
+    ]);
+  });
+
+  it("reports a person id that one article lists twice", () => {
+    const article = articleFile({
+      people: [
+        { id: "carla-mendes", name: "Carla Mendes", aliases: [] },
+        { id: "carla-mendes", name: "Carla Mendez", aliases: [] },
+      ],
+    });
+    const { catalog, problems } = buildCatalog(dataFiles(storyFile(), [article]));
+    expect(catalog.stories[0]?.articles).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'data/stories/test-story/articles/2025-03-01-talks.json: people[1].id: duplicate id "carla-mendes": already used by people[0]',
+    ]);
+  });
+
   it("skips the articles of a story whose story.json is invalid, and says why", () => {
     const files = dataFiles({ ...storyFile(), title: "" }, [articleFile()]);
     const { catalog, problems } = buildCatalog(files);

@@ -110,6 +110,24 @@ describe("searching conditions and status", () => {
     expect(searchStatus(seed, { topic: "cal" }).map((t) => t.topic.name)).toEqual(["Trump–Putin call"]);
   });
 
+  it("finds threads by the words their items say, with the typo rules of /quote: exact words first", () => {
+    const story = catalogOf(storyFile(), [
+      articleFile({
+        status: [
+          { topic: "border-talks", state: "planned", detail: "A summit in Geneva is planned for April", date: "2025-03-01" },
+          { topic: "ceasefire", state: "proposed", detail: "Both sides submit their maps to the mediators", date: "2025-03-01" },
+        ],
+      }),
+    ]).stories[0]!;
+    const threads = (topic: string) => searchStatus(story, { topic }).map((t) => t.topic.name);
+    expect(threads("summit")).toEqual(["Border talks"]);
+    expect(threads("submit")).toEqual(["Ceasefire"]);
+    expect(threads("summitt geneva")).toEqual(["Border talks"]);
+    expect(threads("mediator")).toEqual(["Ceasefire"]);
+    expect(threads("Geneva maps")).toEqual([]);
+    expect(threads("the of")).toEqual([]);
+  });
+
   it("gives each thread its newest state as current, with the rest as history", () => {
     const call = searchStatus(seed, { topic: "call" })[0]!;
     expect(call.current.state).toBe("unconfirmed");

@@ -7,17 +7,16 @@ import type { Scheduler } from "../../src/digest/scheduler.js";
 import { openStateDb, type StateDb } from "../../src/digest/state-db.js";
 import { subscriptionRepo, type SubscriptionRepo } from "../../src/digest/subscriptions.js";
 
-/** A scheduler that runs nothing by itself: tests fire its tasks at the times they choose. */
+/** A scheduler that ticks only when a test says so: tests set the clock, then fire the minute's tick. */
 export function manualScheduler() {
-  const tasks = new Set<{ cron: string; timezone: string; onTick: () => void }>();
+  const tickers = new Set<() => void>();
   const scheduler: Scheduler = {
-    schedule(cron, timezone, onTick) {
-      const task = { cron, timezone, onTick };
-      tasks.add(task);
-      return { stop: () => void tasks.delete(task) };
+    everyMinute(onTick) {
+      tickers.add(onTick);
+      return { stop: () => void tickers.delete(onTick) };
     },
   };
-  return { scheduler, tasks, fireAll: () => [...tasks].forEach((t) => t.onTick()) };
+  return { scheduler, tickers, fireAll: () => [...tickers].forEach((onTick) => onTick()) };
 }
 
 /** A channel poster that dedupes on nonce as Discord does, and can lose a channel. */

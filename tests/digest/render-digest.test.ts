@@ -12,7 +12,7 @@ describe("rendering a digest", () => {
     const articles = Array.from({ length: 40 }, (_, i) =>
       articleFile({
         id: `article-${i}`,
-        title: `Article ${i} ${long(40)}`,
+        title: `Article ${i} ${long(35)}`,
         date: "2025-03-01",
         status: topics.map((t) => ({ topic: t.id, state: "proposed" as const, detail: `Detail ${i} ${long(150)}`, date: "2025-03-01" })),
         quotes: [{ speaker: "ana-ruznjak", text: long(300), kind: "direct" }],

@@ -46,7 +46,11 @@ beforeEach(() => {
 describe("digest runs", () => {
   it("schedules each subscription in its own zone, and posts when the scheduler fires", async () => {
     subscribe("c1", { timezone: "Europe/Kyiv" });
-    expect([...rig.scheduler.tasks].map((t) => [t.cron, t.timezone])).toEqual([["0 8 * * *", "Europe/Kyiv"]]);
+    clock.set("2025-03-01T05:59:00Z");
+    rig.scheduler.fireAll();
+    await rig.service.stop(); // waits for anything the tick queued
+    expect(titles("c1")).toEqual([]);
+    rig = rig.restart();
     clock.set("2025-03-01T06:00:00Z"); // 08:00 in Kyiv (UTC+2)
     rig.scheduler.fireAll();
     await vi.waitFor(() => expect(titles("c1")).toEqual(["Where things stand · Test story"]));
@@ -179,15 +183,83 @@ describe("digest runs", () => {
     expect(rig.service.list("g1")[0]!.subscription.failing).toBe(false);
   });
 
-  it("updates a channel's subscription in place, and unsubscribes it", () => {
+  it("updates a channel's subscription in place, and unsubscribes it", async () => {
     subscribe("c1");
     const again = rig.service.subscribe({ guildId: "g1", channelId: "c1", storyId: "test-story", schedule: "hourly", timezone: "UTC", quiet: true });
     expect(again.created).toBe(false);
     expect(rig.service.list("g1").map((e) => e.subscription.schedule)).toEqual(["hourly"]);
-    expect(rig.scheduler.tasks.size).toBe(1);
     expect(rig.service.unsubscribe("g1", "c1")).toBe(true);
     expect(rig.service.list("g1")).toEqual([]);
-    expect(rig.scheduler.tasks.size).toBe(0);
+    clock.set("2025-03-01T09:00:00Z");
+    rig.scheduler.fireAll();
+    await rig.service.stop();
+    expect(titles("c1")).toEqual([]);
+  });
+});
+
+describe("when digests fire", () => {
+  // Runs post through promises that settle at once (fake poster, no pacing): a few turns of the loop finish them.
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  const fireAt = async (iso: string) => {
+    clock.set(iso);
+    rig.scheduler.fireAll();
+    await settle();
+  };
+
+  it("fires on the day of month or the weekday when both are given, as the engine promises", async () => {
+    clock.set("2025-02-27T00:00:00Z");
+    subscribe("c1", { schedule: "0 8 1 * 1", quiet: false });
+    expect(rig.service.list("g1")[0]!.next?.toISOString()).toBe("2025-03-01T08:00:00.000Z");
+    await fireAt("2025-03-01T08:00:00Z"); // Saturday the 1st
+    await fireAt("2025-03-02T08:00:00Z"); // Sunday: not due
+    await fireAt("2025-03-03T08:00:00Z"); // Monday the 3rd
+    expect(poster.messages("c1")).toHaveLength(2);
+  });
+
+  it("posts one digest for the latest slot after the tick was held up for hours", async () => {
+    subscribe("c1", { schedule: "hourly", quiet: false });
+    clock.set("2025-03-01T11:20:00Z");
+    rig.scheduler.fireAll();
+    rig.scheduler.fireAll();
+    await settle();
+    expect(poster.messages("c1")).toHaveLength(1);
+    expect(rig.repo.run(rig.service.list("g1")[0]!.subscription.id, "2025-03-01T11:00:00.000Z")?.state).toBe("done");
+  });
+
+  it("fails only the subscription whose saved schedule is no longer valid, and starts the others", async () => {
+    rig.repo.upsert({ guildId: "g1", channelId: "flood", storyId: "test-story", schedule: "* * * * *", cron: "* * * * *", timezone: "UTC", quiet: false, createdAt: "2025-03-01T07:00:00Z" });
+    rig.repo.upsert({ guildId: "g1", channelId: "never", storyId: "test-story", schedule: "0 0 31 2 *", cron: "0 0 31 2 *", timezone: "UTC", quiet: false, createdAt: "2025-03-01T07:00:00Z" });
+    subscribe("fine");
+    rig = rig.restart();
+    const entries = rig.service.list("g1");
+    expect(entries.map((e) => [e.subscription.channelId, e.subscription.failing, e.next?.toISOString()])).toEqual([
+      ["flood", true, undefined],
+      ["never", true, undefined],
+      ["fine", false, "2025-03-01T08:00:00.000Z"],
+    ]);
+    expect(entries[0]!.subscription.lastError).toMatch(/Its schedule "\* \* \* \* \*" \(UTC\) is not accepted any more: .*at most every 30 minutes.* Subscribe the channel again/);
+    expect(entries[1]!.subscription.lastError).toMatch(/never runs/);
+    await fireAt("2025-03-01T08:00:00Z");
+    expect(titles("fine")).toEqual(["Where things stand · Test story"]);
+    expect(titles("flood")).toEqual([]);
+    // Subscribing again with a valid schedule clears the failure.
+    subscribe("flood", { schedule: "hourly" });
+    expect(rig.service.list("g1")[0]!.subscription.failing).toBe(false);
+  });
+
+  it("caps subscriptions per server with a clear message, and still lets a channel change its schedule", () => {
+    for (let i = 0; i < 25; i++) subscribe(`c${i}`);
+    expect(() => subscribe("c25")).toThrow("This server already has 25 digest subscriptions, the most a server can have.");
+    expect(subscribe("c3", { schedule: "hourly" }).schedule).toBe("hourly");
+    expect(rig.service.subscribe({ guildId: "g2", channelId: "other", storyId: "test-story", schedule: "hourly", timezone: "UTC", quiet: true }).created).toBe(true);
+  });
+
+  it("refuses a schedule before saving anything", () => {
+    expect(() => subscribe("c1", { schedule: "0 0 31 2 *" })).toThrow(/never runs/);
+    expect(() => subscribe("c1", { schedule: "5/15 * * * *" })).toThrow(/at most every 30 minutes/);
+    expect(rig.repo.list()).toEqual([]);
   });
 });
 

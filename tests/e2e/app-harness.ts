@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pino } from "pino";
 import { type App, startApp } from "../../src/app.js";
+import { createLogger } from "../../src/logger.js";
 import { openStoryStore, type StoryStore } from "../../src/data/story-store.js";
 import { manualScheduler, testClock } from "../digest/fakes.js";
 import { FAKE_TOKEN, type FakeDiscord, fakeClientOptions } from "../fake-discord/index.js";
@@ -33,7 +33,7 @@ export async function startTestApp(discord: FakeDiscord, workspace: { dataDir: s
       done();
     },
   });
-  const log = pino({ level: "debug" }, sink);
+  const log = createLogger({ level: "debug", stream: sink });
   const store = await openStoryStore(workspace.dataDir, log);
   const scheduler = manualScheduler();
   const app = await startApp({

@@ -24,9 +24,10 @@ describe("deploying commands", { timeout: 20_000 }, () => {
     // The message context-menu command: right-click a message → Apps → Who said this?
     expect(discord.commands(guildId).find((c) => c.name === "Who said this?")).toMatchObject({ type: 3, description: "" });
 
+    const registered = discord.commands(guildId);
     const second = await deployCommands({ token: FAKE_TOKEN, definitions, guildId, restUrl: discord.restUrl });
     expect(second).toEqual({ scope: "guild", changed: false, count: definitions.length });
-    expect(puts()).toHaveLength(1);
+    expect(discord.commands(guildId)).toEqual(registered);
   });
 
   it("updates when a definition changed", async () => {
@@ -34,6 +35,33 @@ describe("deploying commands", { timeout: 20_000 }, () => {
     const changed = definitions.map((d) => (d.name === "help" ? { ...d, description: "Something new" } : d));
     expect((await deployCommands({ token: FAKE_TOKEN, definitions: changed, restUrl: discord.restUrl })).changed).toBe(true);
     expect(discord.commands().find((c) => c.name === "help")?.description).toBe("Something new");
+  });
+
+  it("deploys a removed autocomplete and max_length, and says so", async () => {
+    await deployCommands({ token: FAKE_TOKEN, definitions, restUrl: discord.restUrl });
+    const plain = definitions.map((d) =>
+      d.name === "quote" ? { ...d, options: d.options?.map(({ autocomplete: _a, max_length: _m, ...o }) => o) } : d,
+    );
+    const result = await deployCommands({ token: FAKE_TOKEN, definitions: plain, restUrl: discord.restUrl });
+    expect(result.changed).toBe(true);
+    const quote = discord.commands().find((c) => c.name === "quote") as { options: Array<Record<string, unknown>> } | undefined;
+    const speaker = quote?.options.find((o) => o.name === "speaker");
+    expect(speaker).toBeDefined();
+    expect(speaker).not.toHaveProperty("autocomplete");
+    expect(speaker).not.toHaveProperty("max_length");
+  });
+
+  it("deploys a removed command, and an added one", async () => {
+    await deployCommands({ token: FAKE_TOKEN, definitions, restUrl: discord.restUrl });
+    const fewer = definitions.filter((d) => d.name !== "help");
+    expect((await deployCommands({ token: FAKE_TOKEN, definitions: fewer, restUrl: discord.restUrl })).changed).toBe(true);
+    expect(discord.commands().map((c) => c.name)).toEqual(fewer.map((d) => d.name));
+    expect(await deployCommands({ token: FAKE_TOKEN, definitions, restUrl: discord.restUrl })).toEqual({
+      scope: "global",
+      changed: true,
+      count: definitions.length,
+    });
+    expect(discord.commands().map((c) => c.name)).toEqual(definitions.map((d) => d.name));
   });
 
   it("runs as npm run deploy-commands, globally without DISCORD_GUILD_ID", async () => {

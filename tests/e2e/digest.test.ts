@@ -2,6 +2,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Embed } from "../../src/command-kit/command.js";
+import { openStateDb } from "../../src/digest/state-db.js";
+import { subscriptionRepo } from "../../src/digest/subscriptions.js";
 import { testClock } from "../digest/fakes.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { type RunningApp, startTestApp, tempWorkspace } from "./app-harness.js";
@@ -126,6 +128,39 @@ describe("scheduled digests on (fake) Discord", { timeout: 20_000 }, () => {
     expect(member.callback?.data).toMatchObject({ flags: 64, content: "Managing digests needs the Manage Server permission." });
     const badSchedule = await discord.sendCommand(subscribeCommand(channel("news"), "every morning"));
     expect(badSchedule.callback?.data.content).toMatch(/"every morning" is not a schedule I know/);
+  });
+
+  it("refuses schedules that never run or run too often, saves nothing, and starts again cleanly", async () => {
+    await start();
+    const news = channel("news");
+    for (const [schedule, problem] of [["0 0 31 2 *", "never runs"], ["0 0 31 4 *", "never runs"], ["5/15 * * * *", "at most every 30 minutes"], ["* * * * *", "at most every 30 minutes"]]) {
+      const reply = await discord.sendCommand(subscribeCommand(news, schedule));
+      expect(reply.callback?.data).toMatchObject({ flags: 64, content: expect.stringContaining(problem!) });
+    }
+    const listed = await discord.sendCommand({ name: "digest", channelId: news, options: [{ name: "list", type: 1 }] });
+    expect(embedsOf(listed.callback?.data)[0]!.title).toBe("No digest subscriptions");
+    await restart();
+    const ok = await discord.sendCommand(subscribeCommand(news, "0 8 1 * 1"));
+    expect(embedsOf(ok.callback?.data)[0]!.description).toContain(`Next digest: <t:${Date.parse("2025-03-01T08:00:00Z") / 1000}:F>`);
+  });
+
+  it("starts with a saved schedule it no longer accepts: that subscription fails, the others post", async () => {
+    const [general, news] = [channel("general"), channel("news")];
+    const db = openStateDb(workspace.stateDb);
+    const repo = subscriptionRepo(db);
+    const saved = { guildId: discord.guilds[0]!.id, storyId: "ukraine-peace-talks", timezone: "UTC", quiet: true, createdAt: "2025-03-01T07:00:00Z" };
+    repo.upsert({ ...saved, channelId: general, schedule: "0 0 30 2 *", cron: "0 0 30 2 *" });
+    repo.upsert({ ...saved, channelId: news, schedule: "daily 08:00", cron: "0 8 * * *" });
+    db.close();
+    await start();
+    clock.set("2025-03-01T08:00:00Z");
+    running!.scheduler.fireAll();
+    await vi.waitFor(() => expect(discord.messages(news)).toHaveLength(1));
+    const listed = await discord.sendCommand({ name: "digest", channelId: news, options: [{ name: "list", type: 1 }] });
+    expect(embedsOf(listed.callback?.data)[0]!.fields!.map((f) => f.value.split("\n").at(-1))).toEqual([
+      expect.stringMatching(/^⚠️ Failing: Its schedule "0 0 30 2 \*" \(UTC\) is not accepted any more: .*never runs/),
+      "Status: OK",
+    ]);
   });
 });
 

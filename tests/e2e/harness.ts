@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
-import { pino } from "pino";
 import { commands } from "../../commands/index.js";
 import type { Command, Embed } from "../../src/command-kit/command.js";
+import { createLogger } from "../../src/logger.js";
 import { createClient } from "../../src/discord/create-client.js";
 import { type Bot, startBot } from "../../src/discord/start-bot.js";
 import { depsOf } from "../builders.js";
@@ -36,7 +36,7 @@ export async function startTestBot(options: { extraCommands?: Command[]; deferAf
     token: FAKE_TOKEN,
     commands: [...commands, ...(options.extraCommands ?? [])],
     deps: { ...depsOf(await loadSeed()), ...(options.now ? { now: options.now } : {}) },
-    log: pino({ level: "debug" }, sink),
+    log: createLogger({ level: "debug", stream: sink }),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}),
   });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,14 +18,16 @@ afterEach(async () => {
 describe("npm start with DISCORD_TOKEN", { timeout: 30_000 }, () => {
   it("logs in, answers every command and autocomplete within 3 s, and exits 0 on SIGTERM without logging the token", async () => {
     discord = await startFakeDiscord();
+    const heartbeat = path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "heartbeat");
     let output = "";
     child = spawn("node", ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: discord.restUrl, LOG_LEVEL: "info", DATA_DIR: "data", STATE_DB: path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "state.sqlite") },
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: discord.restUrl, LOG_LEVEL: "info", DATA_DIR: "data", HEARTBEAT_FILE: heartbeat, STATE_DB: path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "state.sqlite") },
     });
     child.stdout!.on("data", (chunk) => (output += String(chunk)));
     child.stderr!.on("data", (chunk) => (output += String(chunk)));
     const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
     await expect.poll(() => output, { timeout: 20_000 }).toMatch(/"msg":"Ready"/);
+    await expect.poll(() => existsSync(heartbeat), { timeout: 5_000 }).toBe(true);
 
     for (const spec of [
       { name: "quote", options: [string("speaker", "Peskov")] },

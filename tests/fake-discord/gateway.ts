@@ -1,4 +1,8 @@
-/** The JSON gateway: HELLO, heartbeats, IDENTIFY -> READY + GUILD_CREATE, RESUME with replay, faults. */
+/**
+ * The JSON gateway: HELLO, heartbeats, IDENTIFY -> READY + GUILD_CREATE, RESUME with replay, faults.
+ * Sharded like Discord: each IDENTIFY names [shard_id, num_shards]; a shard gets the guilds with
+ * (guild_id >> 22) % num_shards === shard_id, and each guild's events go to its shard's session.
+ */
 import type { IncomingMessage, Server } from "node:http";
 import { WebSocket, WebSocketServer } from "ws";
 import { guildCreatePayload, userPayload, type Payload } from "./payloads.js";
@@ -37,6 +41,12 @@ interface Session {
   socket: WebSocket | null;
   connection: number;
   valid: boolean;
+  shard: [id: number, count: number];
+}
+
+/** Discord's rule: a guild's events go to shard (guild_id >> 22) % num_shards. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 export class FakeGateway {
@@ -44,21 +54,27 @@ export class FakeGateway {
   readonly connections: GatewayConnection[] = [];
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
-  private current: Session | null = null;
+  /** The live session of each shard id. */
+  private readonly current = new Map<number, Session>();
 
   constructor(
     server: Server,
-    private readonly options: { store: Store; changes: Changes; url: () => string; heartbeatIntervalMs: number },
+    private readonly options: { store: Store; changes: Changes; url: () => string; heartbeatIntervalMs: number; /** What GET /gateway/bot recommends; fewer is refused (4011 Sharding required). */ shards: number },
   ) {
     server.on("upgrade", (req, socket, head) => {
       this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req));
     });
   }
 
-  /** Sends a dispatch to the current session; while it is disconnected the event is kept and replayed on RESUME. */
+  /**
+   * Sends a dispatch to the session of the shard its guild belongs to (shard 0 without a guild);
+   * while that session is disconnected the event is kept and replayed on RESUME.
+   */
   dispatch(t: string, d: unknown): number {
-    const session = this.current;
-    if (!session) throw new Error("fake-discord: no gateway session yet (has the client logged in?)");
+    const guildId = guildIdOf(d);
+    const sessions = [...this.current.values()];
+    const session = sessions.find((s) => (guildId ? shardOf(guildId, s.shard[1]) : 0) === s.shard[0]);
+    if (!session) throw new Error("fake-discord: no gateway session for that shard yet (has the client logged in?)");
     const s = ++session.seq;
     session.sent.push({ s, t, d });
     if (session.socket?.readyState === WebSocket.OPEN) this.send(session.socket, session.connection, { op: Op.Dispatch, t, s, d });
@@ -131,7 +147,7 @@ export class FakeGateway {
       this.send(ws, connection, { op: Op.HeartbeatAck, t: null, s: null, d: null });
     } else if (frame.op === Op.Identify) {
       if (session) ws.close(4005, "Already authenticated");
-      else this.identify(ws, connection);
+      else this.identify(ws, connection, ((frame.d ?? {}) as Payload).shard);
     } else if (frame.op === Op.Resume) {
       this.resume(ws, connection, (frame.d ?? {}) as Payload);
     } else if (!session) {
@@ -139,25 +155,29 @@ export class FakeGateway {
     }
   }
 
-  private identify(ws: WebSocket, connection: number): void {
+  private identify(ws: WebSocket, connection: number, requested: unknown): void {
     const { store, url } = this.options;
-    const session: Session = { id: snowflake(), seq: 0, sent: [], socket: ws, connection, valid: true };
+    const shard: [number, number] = Array.isArray(requested) ? [Number(requested[0]), Number(requested[1])] : [0, 1];
+    if (shard[1] < this.options.shards) return void ws.close(4011, "Sharding required");
+    if (!(shard[0] >= 0 && shard[0] < shard[1])) return void ws.close(4010, "Invalid shard");
+    const session: Session = { id: snowflake(), seq: 0, sent: [], socket: ws, connection, valid: true, shard };
     this.sessions.set(session.id, session);
-    this.current = session;
+    this.current.set(shard[0], session);
+    const guilds = store.guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
     const ready = {
       v: 10,
       user: userPayload(store.bot),
-      guilds: store.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       session_type: "normal",
       resume_gateway_url: `${url()}/resume`,
-      shard: [0, 1],
+      shard,
       application: { id: store.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
     };
     this.send(ws, connection, { op: Op.Dispatch, t: "READY", s: ++session.seq, d: ready });
-    for (const guild of store.guilds) this.dispatch("GUILD_CREATE", guildCreatePayload(guild));
+    for (const guild of guilds) this.dispatch("GUILD_CREATE", guildCreatePayload(guild));
   }
 
   private resume(ws: WebSocket, connection: number, d: Payload): void {
@@ -168,7 +188,7 @@ export class FakeGateway {
     }
     session.socket = ws;
     session.connection = connection;
-    this.current = session;
+    this.current.set(session.shard[0], session);
     for (const missed of session.sent.filter((e) => e.s > Number(d.seq ?? 0))) {
       this.send(ws, connection, { op: Op.Dispatch, ...missed });
     }
@@ -185,4 +205,13 @@ export class FakeGateway {
     this.frames.push({ ...frame, at: Date.now() });
     this.options.changes.notify();
   }
+}
+
+function guildIdOf(d: unknown): string | undefined {
+  if (!d || typeof d !== "object") return undefined;
+  const payload = d as Payload;
+  if (typeof payload.guild_id === "string") return payload.guild_id;
+  // GUILD_CREATE and other guild objects carry the guild's own id.
+  if ("owner_id" in payload && typeof payload.id === "string") return payload.id;
+  return undefined;
 }

@@ -25,7 +25,7 @@ export type { Fault, RecordedRequest } from "./server.js";
 export type { UploadedFile } from "./multipart.js";
 export type { GatewayConnection, RecordedFrame } from "./gateway.js";
 export { CallbackType, FakeInteraction } from "./interactions.js";
-export { Op } from "./gateway.js";
+export { Op, shardOf } from "./gateway.js";
 
 /** Any string works; the fake never checks it and redacts it from recordings. */
 export const FAKE_TOKEN = "fake.bot.token";
@@ -38,6 +38,11 @@ export interface FakeDiscordOptions {
   guilds?: GuildSpec[];
   /** HELLO heartbeat_interval. Default 41250 (discord.js's first beat is at a random fraction of it). */
   heartbeatIntervalMs?: number;
+  /**
+   * Shards GET /gateway/bot recommends (default 1). An IDENTIFY with fewer is closed with 4011
+   * Sharding required, as Discord does past 2,500 guilds; guilds are split by (guild_id >> 22) % shards.
+   */
+  shards?: number;
   /** Callbacks later than this get 404 Unknown interaction (10062), like Discord's 3 s rule. Default 3000. */
   interactionTimeoutMs?: number;
 }
@@ -58,6 +63,7 @@ export class FakeDiscord {
   private readonly server: Server;
   private routes: Route[] = [];
   private readonly interactionTimeoutMs: number;
+  private readonly shards: number;
   /** "http://127.0.0.1:PORT/api" — pass as `rest: { api: discord.restUrl }`. */
   restUrl = "";
   /** "ws://127.0.0.1:PORT" — what GET /gateway/bot returns. */
@@ -69,6 +75,7 @@ export class FakeDiscord {
     const tester: FakeUser = { id: snowflake(), username: "tester" };
     this.store = new Store(applicationId, bot, tester, options.guilds ?? [{ name: "Fake Guild" }], this.changes);
     this.interactionTimeoutMs = options.interactionTimeoutMs ?? 3000;
+    this.shards = options.shards ?? 1;
     this.server = createServer(
       restHandler({ routes: () => this.routes, requests: this.requests, faults: this.faults, changes: this.changes }),
     );
@@ -77,6 +84,7 @@ export class FakeDiscord {
       changes: this.changes,
       url: () => this.gatewayUrl,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      shards: this.shards,
     });
   }
 
@@ -92,6 +100,7 @@ export class FakeDiscord {
     fake.routes = buildRoutes({
       store: fake.store,
       gatewayUrl: fake.gatewayUrl,
+      shards: fake.shards,
       interaction: ({ id, token }) =>
         fake.interactions.find((ix) => ix.token === token && (id === undefined || ix.id === id)),
     });
@@ -141,7 +150,7 @@ export class FakeDiscord {
   dropGateway(options: { invalidateSession?: boolean } = {}): void {
     this.gateway.drop(options.invalidateSession);
   }
-  /** Sends any dispatch (e.g. "CHANNEL_DELETE") on the current session; returns its sequence number. */
+  /** Sends any dispatch (e.g. "CHANNEL_DELETE") on its guild's shard's session; returns its sequence number. */
   dispatch(t: string, d: unknown): number {
     return this.gateway.dispatch(t, d);
   }

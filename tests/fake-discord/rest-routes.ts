@@ -16,13 +16,14 @@ export interface RouteContext {
 export interface RouteDeps {
   store: Store;
   gatewayUrl: string;
+  shards: number;
   interaction(by: { id?: string; token: string }): FakeInteraction | undefined;
 }
 
 type Handler = (ctx: RouteContext) => Reply;
 export type Route = [method: string, pattern: string, handler: Handler];
 
-export function buildRoutes({ store, gatewayUrl, interaction }: RouteDeps): Route[] {
+export function buildRoutes({ store, gatewayUrl, shards, interaction }: RouteDeps): Route[] {
   const app = (ctx: RouteContext, then: () => Reply): Reply =>
     ctx.params.app === store.applicationId ? then() : fail(404, 10002, "Unknown Application");
   const channel = (ctx: RouteContext, then: (id: string) => Reply): Reply => {
@@ -40,7 +41,7 @@ export function buildRoutes({ store, gatewayUrl, interaction }: RouteDeps): Rout
     ["GET", "/gateway/bot", () =>
       ok({
         url: gatewayUrl,
-        shards: 1,
+        shards,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       })],
     ["GET", "/users/@me", () => ok(userPayload(store.bot))],

@@ -1,5 +1,6 @@
 import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
-import { listEmbed, reply } from "../src/command-kit/embed-limits.js";
+import { listEmbed, reply, truncate } from "../src/command-kit/embed-limits.js";
+import { PAGE_SIZE, currentPage, pageCount, withPages } from "../src/command-kit/paging.js";
 import { COLORS, escapeMarkdown, formatDate, sourceLink } from "../src/command-kit/format.js";
 import { pickStory } from "../src/core/pick-story.js";
 import { searchQuotes } from "../src/core/search-quotes.js";
@@ -7,7 +8,9 @@ import type { Quote, Story } from "../src/core/story.js";
 import { indexStory } from "../src/core/story-index.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 
-const SHOWN = 5;
+const SHOWN = PAGE_SIZE;
+/** (6000 − title − footer with the command line) / 5, less each field's name. */
+const PAGED_FIELD = 780;
 
 export const quote: Command = {
   definition: {
@@ -24,7 +27,8 @@ export const quote: Command = {
     const story = pickStory(deps.catalog(), stringOption(options, "story"));
     const query = stringOption(options, "query");
     const speaker = stringOption(options, "speaker");
-    const result = searchQuotes(story, { ...(query ? { query } : {}), ...(speaker ? { speaker } : {}) }, { limit: SHOWN });
+    const askedPage = Math.max(1, deps.paging?.page ?? 1);
+    const result = searchQuotes(story, { ...(query ? { query } : {}), ...(speaker ? { speaker } : {}) }, { limit: askedPage * SHOWN });
     const asked = [query ? `matching "${escapeMarkdown(query)}"` : "", speaker ? `from ${result.speakers?.length ? result.speakers.map((p) => escapeMarkdown(p.name)).join(" or ") : escapeMarkdown(speaker)}` : ""]
       .filter(Boolean)
       .join(" ");
@@ -39,19 +43,22 @@ export const quote: Command = {
       return reply({ title: "No matching quotes", description: lines.join("\n"), color: COLORS.warning });
     }
 
-    // The best matches, shown newest first so the thread reads as it happened last.
-    const shown = result.quotes.slice(0, SHOWN).sort((a, b) => b.date.localeCompare(a.date));
-    return reply(
+    // Pages of five, best (then newest) first; each page shown newest first so it reads as it happened last.
+    const pages = pageCount(result.total, SHOWN);
+    const page = currentPage(deps, pages);
+    const shown = result.quotes.slice((page - 1) * SHOWN, page * SHOWN).sort((a, b) => b.date.localeCompare(a.date));
+    // Five fields of this size always fit in one embed, so no page ever drops a quote.
+    const fields = shown.map(quoteField).map((f) => ({ ...f, value: truncate(f.value, PAGED_FIELD) }));
+    const payload = reply(
       listEmbed({
         title: asked ? `Quotes ${asked}` : `Latest quotes · ${escapeMarkdown(story.title)}`,
         color: COLORS.neutral,
-        items: shown.map(quoteField),
-        alsoHidden: result.total - shown.length,
-        noun: result.total - shown.length === 1 ? "quote" : "quotes",
-        hint: "narrow it with query: or speaker:",
+        items: fields,
+        noun: "quotes",
         footer: story.title,
       }),
     );
+    return withPages(payload, { command: "quote", options, page, pages, deps });
   },
 
   autocomplete(option, typed, deps) {

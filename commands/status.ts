@@ -2,6 +2,7 @@ import { type Command, OptionType, stringOption } from "../src/command-kit/comma
 import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/command-kit/embed-limits.js";
 import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/command-kit/format.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
+import { completeTopic } from "../src/command-kit/topic-option.js";
 import { pickStory } from "../src/core/pick-story.js";
 import { searchStatus } from "../src/core/search-status.js";
 import type { StatusItem } from "../src/core/story.js";
@@ -57,10 +58,7 @@ export const status: Command = {
 
   autocomplete(option, typed, deps) {
     if (option === "story") return completeStory(typed, deps);
-    if (option !== "topic") return [];
-    const story = pickStory(deps.catalog());
-    const topics = typed.trim() ? indexStory(story).topics.complete(typed, 25) : story.topics.slice(0, 25);
-    return topics.map((t) => ({ name: t.name.slice(0, 100), value: t.name.slice(0, 100) }));
+    return option === "topic" ? completeTopic(typed, deps) : [];
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Catalog } from "../core/story.js";
 import type { DigestService } from "../digest/digest-service.js";
+import type { Layout } from "../render/timeline-layout.js";
 
 /**
  * The shape every slash command follows: a definition Discord registers and a pure
@@ -18,6 +19,10 @@ export interface CommandDeps {
   invoker?: Invoker;
   /** Digest subscriptions; absent where they are not set up (the console). */
   digests?: DigestDeps;
+  /** Which page of a long answer to show (from 1) and when the answer was first given; set by a Newer/Older press or the console's --page. */
+  paging?: { page: number; created: Date };
+  /** Draws a picture's layout as PNG bytes (tests replace it); failing, commands answer with text alone. */
+  renderPng?: (layout: Layout) => Buffer;
 }
 
 export interface Invoker {
@@ -50,6 +55,29 @@ export interface Embed {
   color?: number;
   fields?: EmbedField[];
   footer?: { text: string };
+  /** e.g. { url: "attachment://timeline.png" } for a file sent with the message. */
+  image?: { url: string };
+}
+
+/** A file sent with the message (Discord allows 8 MB for a bot without a boosted server). */
+export interface PayloadFile {
+  name: string;
+  data: Buffer;
+  description?: string;
+}
+
+/** A message button (component type 2); Storyline uses secondary-style buttons with a custom_id. */
+export interface Button {
+  type: 2;
+  style: 2;
+  label: string;
+  custom_id: string;
+  disabled?: boolean;
+}
+
+export interface ActionRow {
+  type: 1;
+  components: Button[];
 }
 
 export const EPHEMERAL = 1 << 6;
@@ -61,6 +89,10 @@ export interface ReplyPayload {
   allowedMentions: { parse: [] };
   /** EPHEMERAL to show the reply only to the person who asked. */
   flags?: number;
+  /** Files the embeds refer to as attachment://name. */
+  files?: PayloadFile[];
+  /** Buttons, e.g. Newer/Older on a paged answer. */
+  components?: ActionRow[];
 }
 
 export interface Choice {
@@ -86,6 +118,8 @@ export interface OptionDefinition {
 
 /** A chat-input command as registered with Discord (PUT /applications/:id/commands). */
 export interface CommandDefinition {
+  /** 1 chat input (the default), 3 a message context-menu command (name may hold spaces, description empty). */
+  type?: 1 | 3;
   name: string;
   description: string;
   options?: OptionDefinition[];

@@ -16,6 +16,9 @@ export function renderText(payload: ReplyPayload): string {
     if (embed.footer) lines.push("", embed.footer.text);
     blocks.push(lines.join("\n"));
   }
+  const buttons = (payload.components ?? []).flatMap((row) => row.components).filter((b) => !b.disabled);
+  if (buttons.length > 0) blocks.push(`Buttons: ${buttons.map((b) => `[${b.label}]`).join(" ")} (in the console: --page N)`);
+  for (const file of payload.files ?? []) blocks.push(`Attached: ${file.name} (${file.data.length} bytes)`);
   return blocks.join("\n\n");
 }
 

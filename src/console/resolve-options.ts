@@ -20,8 +20,10 @@ export function optionNamesOf(commands: readonly Command[]): OptionNames {
 
 /** Checks a parsed line against the command definitions, as Discord's client does before sending it. */
 export function resolveInvocation(line: ParsedLine, commands: readonly Command[]): Invocation {
-  const command = commands.find((c) => c.definition.name === line.command);
-  const names = commands.map((c) => `/${c.definition.name}`).join(", ");
+  // Context-menu commands work on a message, which a console line does not have (see /whosaid).
+  const typed = commands.filter((c) => (c.definition.type ?? 1) === 1);
+  const command = typed.find((c) => c.definition.name === line.command);
+  const names = typed.map((c) => `/${c.definition.name}`).join(", ");
   if (!command) throw new LineError(`Unknown command /${line.command}. Commands: ${names}.`);
   const usage = `See /help, or: ${usageOf(command)}`;
 

@@ -1,6 +1,7 @@
 import type { Topic } from "./schema.js";
 import type { ArticleRef, Condition, Quote, StatusItem, Story } from "./story.js";
 import { topicTimelines } from "./story.js";
+import { inShort } from "./summaries/in-short.js";
 
 /**
  * What a digest holds, before it becomes Discord messages. Pure: which articles the
@@ -11,6 +12,8 @@ export interface ThreadChange {
   /** The state the channel last heard of; absent for a thread new to it. */
   from?: StatusItem;
   to: StatusItem;
+  /** The thread's items that are new here, oldest first; the last is `to`. */
+  steps?: StatusItem[];
 }
 
 export interface DigestContent {
@@ -26,6 +29,8 @@ export interface DigestContent {
   quotes: Quote[];
   /** New quotes not shown. */
   otherQuotes: number;
+  /** The news in one sentence, made from the changes: "The summit was held; …". */
+  inShort: string;
 }
 
 const NOTABLE_QUOTES = 5;
@@ -45,12 +50,16 @@ function changesFrom(story: Story, isNew: (article: ArticleRef) => boolean): Dig
   const articles = story.articles.filter(isNew);
   const newIds = new Set(articles.map((a) => a.id));
   const threads: ThreadChange[] = [];
+  const earlier = new Map<string, StatusItem[]>();
   for (const timeline of topicTimelines(story)) {
     const known = timeline.items.filter((item) => !newIds.has(item.article.id));
     if (known.length === timeline.items.length) continue;
     const from = known[known.length - 1];
-    threads.push({ topic: timeline.topic, ...(from ? { from } : {}), to: timeline.current });
+    earlier.set(timeline.topic.id, known);
+    const steps = timeline.items.filter((item) => newIds.has(item.article.id));
+    threads.push({ topic: timeline.topic, ...(from ? { from } : {}), to: timeline.current, steps });
   }
+  const conditions = story.conditions.filter((c) => newIds.has(c.article.id));
   const quotes = rankQuotes(story.quotes.filter((q) => newIds.has(q.article.id)));
   return {
     storyId: story.id,
@@ -58,24 +67,32 @@ function changesFrom(story: Story, isNew: (article: ArticleRef) => boolean): Dig
     kind: "changes",
     articles: [...articles].reverse(),
     threads,
-    conditions: story.conditions.filter((c) => newIds.has(c.article.id)),
+    conditions,
     quotes: quotes.slice(0, NOTABLE_QUOTES),
     otherQuotes: Math.max(0, quotes.length - NOTABLE_QUOTES),
+    inShort: inShort({
+      threads: threads.map((t) => ({ topic: t.topic, ...(t.from ? { from: t.from } : {}), steps: t.steps ?? [t.to] })),
+      conditions,
+      articles: articles.length,
+      earlier: (id) => earlier.get(id) ?? [],
+    }),
   };
 }
 
 /** Where things stand: for a channel's first digest, instead of the whole history. */
 export function digestSummary(story: Story): DigestContent {
   const quotes = rankQuotes(story.quotes.filter((q) => q.kind === "direct").slice(-20));
+  const timelines = topicTimelines(story);
   return {
     storyId: story.id,
     storyTitle: story.title,
     kind: "summary",
     articles: [...story.articles].reverse(),
-    threads: topicTimelines(story).map((t) => ({ topic: t.topic, to: t.current })),
+    threads: timelines.map((t) => ({ topic: t.topic, to: t.current })),
     conditions: [],
     quotes: quotes.slice(0, SUMMARY_QUOTES),
     otherQuotes: 0,
+    inShort: inShort({ threads: timelines.slice(0, 3).map((t) => ({ topic: t.topic, steps: [t.current] })), conditions: [], articles: story.articles.length }),
   };
 }
 
@@ -87,7 +104,7 @@ export function isEmptyDigest(content: DigestContent): boolean {
  * Notable first: direct words over paraphrase, one quote per speaker before a second,
  * substantial over fragmentary, newest first.
  */
-function rankQuotes(quotes: readonly Quote[]): Quote[] {
+export function rankQuotes(quotes: readonly Quote[]): Quote[] {
   const weight = (q: Quote) => (q.kind === "direct" ? 2 : 0) + (q.text.split(/\s+/).length >= 6 ? 1 : 0);
   const sorted = [...quotes].sort((a, b) => weight(b) - weight(a) || b.date.localeCompare(a.date));
   const firsts: Quote[] = [];

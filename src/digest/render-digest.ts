@@ -27,7 +27,11 @@ function changeEmbeds(content: DigestContent, since: string | undefined): Embed[
   const header = `${count} new article${count === 1 ? "" : "s"}${since ? ` since ${since}` : ""}:`;
   const lines = content.articles.map((a) => `• ${escapeMarkdown(a.title)} — ${sourceLink(a)}, ${formatDate(a.date)}`);
   return [
-    { title: truncate(`What changed · ${escapeMarkdown(content.storyTitle)}`, EMBED_LIMITS.title), description: joinWithin([header, ...lines], EMBED_LIMITS.description, (n) => `…and ${n} more`), color: COLORS.neutral },
+    {
+      title: truncate(`What changed · ${escapeMarkdown(content.storyTitle)}`, EMBED_LIMITS.title),
+      description: joinWithin([inShortLine(content), header, ...lines], EMBED_LIMITS.description, (n) => `…and ${n} more`),
+      color: COLORS.neutral,
+    },
     ...section("Threads", content.threads.map(threadField)),
     ...section("New conditions", conditionFields(content.conditions)),
     ...section("Notable quotes", content.quotes.map(quoteField), content.otherQuotes > 0 ? `…and ${content.otherQuotes} more new quotes: try /quote` : undefined),
@@ -37,6 +41,7 @@ function changeEmbeds(content: DigestContent, since: string | undefined): Embed[
 function summaryEmbeds(content: DigestContent): Embed[] {
   const latest = content.articles[0];
   const description = [
+    inShortLine(content),
     "This channel will get a digest of what changes in this story. Where things stand now:",
     `${content.articles.length} article${content.articles.length === 1 ? "" : "s"} so far${latest ? `; latest: ${escapeMarkdown(latest.title)} (${formatDate(latest.date)})` : ""}.`,
   ].join("\n");
@@ -45,6 +50,11 @@ function summaryEmbeds(content: DigestContent): Embed[] {
     ...section("Threads", content.threads.map(threadField)),
     ...section("Latest quotes", content.quotes.map(quoteField)),
   ];
+}
+
+/** The news first, bold, before the sections: story text inside it is escaped. */
+function inShortLine(content: DigestContent): string {
+  return truncate(`**In short:** ${escapeMarkdown(content.inShort)}.`, 1000);
 }
 
 function threadField(change: ThreadChange): EmbedField {

@@ -2,15 +2,17 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
-  DiscordAPIError,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
-  RESTJSONErrorCodes,
 } from "discord.js";
-import type { Command, CommandDeps, ReplyPayload } from "../command-kit/command.js";
+import type { Command, CommandDeps, Options, ReplyPayload } from "../command-kit/command.js";
 import { escapeMarkdown } from "../command-kit/format.js";
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../logger.js";
 import { toOptions } from "./interaction-options.js";
+import { logSendFailure, raceWithDeferral, toMessage } from "./interaction-replies.js";
+import { answerPageButton } from "./page-buttons.js";
+import { messageText } from "./message-text.js";
 
 export interface RouterDeps {
   commands: readonly Command[];
@@ -23,10 +25,13 @@ export interface RouterDeps {
 const NO_MENTIONS = { parse: [] as [] };
 const DEFAULT_DEFER_AFTER_MS = 2_000;
 
-/** The one entry point for interactions: chat-input commands and autocomplete. */
+/** The one entry point for interactions: chat-input and message context-menu commands, autocomplete, page buttons. */
 export async function handleInteraction(interaction: Interaction, router: RouterDeps): Promise<void> {
   if (interaction.isAutocomplete()) return answerAutocomplete(interaction, router);
-  if (interaction.isChatInputCommand()) return answerCommand(interaction, router);
+  if (interaction.isChatInputCommand()) return answerCommand(interaction, router, toOptions(interaction.options.data));
+  // The target message arrives in the interaction's resolved data: no Message Content intent needed.
+  if (interaction.isMessageContextMenuCommand()) return answerCommand(interaction, router, { text: messageText(interaction.targetMessage) });
+  if (interaction.isButton()) return answerPageButton(interaction, router);
 }
 
 async function answerAutocomplete(interaction: AutocompleteInteraction, { commands, deps, log }: RouterDeps): Promise<void> {
@@ -43,7 +48,9 @@ async function answerAutocomplete(interaction: AutocompleteInteraction, { comman
   await interaction.respond(valid).catch((error: unknown) => logSendFailure(log, interaction.id, error));
 }
 
-async function answerCommand(interaction: ChatInputCommandInteraction, router: RouterDeps): Promise<void> {
+type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
+
+async function answerCommand(interaction: CommandInteraction, router: RouterDeps, options: Options): Promise<void> {
   const { commands, deps, log } = router;
   const started = Date.now();
   const command = commands.find((c) => c.definition.name === interaction.commandName);
@@ -64,7 +71,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, router: R
       ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
       ...(interaction.memberPermissions ? { permissions: interaction.memberPermissions.bitfield } : {}),
     };
-    const running = Promise.resolve().then(() => command.run(toOptions(interaction.options.data), { ...deps, invoker }));
+    const running = Promise.resolve().then(() => command.run(options, { ...deps, invoker }));
     const budget = (router.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS) - (Date.now() - interaction.createdTimestamp);
     const payload = await raceWithDeferral(running, Math.max(0, budget), defer);
     await send(interaction, payload, deferred);
@@ -77,22 +84,8 @@ async function answerCommand(interaction: ChatInputCommandInteraction, router: R
   }
 }
 
-/** Resolves with the payload; if it is not ready in time, defers first so Discord does not give up. */
-async function raceWithDeferral(running: Promise<ReplyPayload>, budgetMs: number, defer: () => Promise<void>): Promise<ReplyPayload> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), budgetMs)));
-  try {
-    const first = await Promise.race([running, late]);
-    if (first !== "late") return first;
-    await defer();
-    return await running;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function send(interaction: ChatInputCommandInteraction, payload: ReplyPayload, deferred: boolean): Promise<void> {
-  const message = { embeds: payload.embeds, allowedMentions: NO_MENTIONS, ...(payload.content ? { content: payload.content } : {}) };
+async function send(interaction: CommandInteraction, payload: ReplyPayload, deferred: boolean): Promise<void> {
+  const message = toMessage(payload);
   if (!deferred) {
     await interaction.reply({ ...message, ...(payload.flags ? { flags: MessageFlags.Ephemeral } : {}) });
   } else if (payload.flags) {
@@ -104,18 +97,9 @@ async function send(interaction: ChatInputCommandInteraction, payload: ReplyPayl
   }
 }
 
-async function sendError(interaction: ChatInputCommandInteraction, text: string, deferred: boolean): Promise<void> {
+async function sendError(interaction: CommandInteraction, text: string, deferred: boolean): Promise<void> {
   const message = { content: text, allowedMentions: NO_MENTIONS };
   if (!deferred && !interaction.replied) return void (await interaction.reply({ ...message, flags: MessageFlags.Ephemeral }));
   await interaction.deleteReply().catch(() => undefined);
   await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-}
-
-function logSendFailure(log: Logger, interactionId: string, error: unknown): void {
-  // An interaction that expired (the user waited too long, or we did) cannot be answered; that is not a bug.
-  if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
-    log.warn({ interaction: interactionId }, "Interaction expired before it was answered");
-    return;
-  }
-  log.error({ err: error, interaction: interactionId }, "Could not send the reply");
 }

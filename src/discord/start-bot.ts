@@ -31,7 +31,7 @@ export async function startBot(settings: BotSettings): Promise<Bot> {
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (!accepting) {
-      if (interaction.isChatInputCommand()) {
+      if (interaction.isRepliable()) {
         void interaction.reply({ content: "Storyline is restarting; try again in a moment.", flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => undefined);
       }
       return;

@@ -14,7 +14,7 @@ describe("/digest outside a server (the console)", () => {
     expect(payload.flags).toBe(64);
     expect(payload.content).toBe("Preview: only you see this.");
     expect(payload.embeds[0]!.title).toBe("What changed · Talks to end the war in Ukraine");
-    expect(payload.embeds[0]!.description).toMatch(/^1 new article since 2025-02-01:/);
+    expect(payload.embeds[0]!.description).toMatch(/^\*\*In short:\*\* [^\n]+\.\n1 new article since 2025-02-01:/);
     expect(payload.embeds.find((e) => e.title === "Threads")?.fields?.[0]?.name).toBe("Trump–Putin call: Unconfirmed");
   });
 

@@ -23,13 +23,12 @@ const articles = Array.from({ length: 30 }, (_, i) =>
 const deps = depsOf(catalogOf(storyFile({ parties, topics, people }), articles));
 
 describe("oversized stories stay within Discord's embed limits", () => {
-  it("/quote truncates long quotes and counts the rest", async () => {
+  it("/quote truncates long quotes and pages the rest, five to a page", async () => {
     const payload = await quote.run({ speaker: "Speaker" }, deps);
     expectSendable(payload);
-    expect(payload.embeds[0]!.fields!.length).toBeGreaterThan(0);
+    expect(payload.embeds[0]!.fields).toHaveLength(5);
     expect(payload.embeds[0]!.fields![0]!.value).toContain("…");
-    const shown = payload.embeds[0]!.fields!.length;
-    expect(payload.embeds[0]!.footer?.text).toMatch(new RegExp(`^…and ${30 - shown} more quotes`));
+    expect(payload.embeds[0]!.footer?.text).toMatch(/Page 1 of 6\n\/quote speaker:"Speaker"$/);
   });
 
   it("/conditions leaves out the parties that do not fit and says how many", async () => {

@@ -37,7 +37,7 @@ describe("/quote", () => {
     const embed = await run({ speaker: "Trump" });
     const trumpQuotes = deps.catalog().stories[0]!.quotes.filter((q) => q.speaker.name === "Donald Trump").length;
     expect(embed.fields).toHaveLength(5);
-    expect(embed.footer?.text).toBe(`…and ${trumpQuotes - 5} more quotes (narrow it with query: or speaker:) · Talks to end the war in Ukraine`);
+    expect(embed.footer?.text).toBe(`Talks to end the war in Ukraine · Page 1 of ${Math.ceil(trumpQuotes / 5)}\n/quote speaker:"Trump"`);
   });
 
   it("marks reported speech as reported", async () => {

@@ -78,7 +78,7 @@ describe("checking a line against the commands", () => {
   });
 
   it("names the known commands for an unknown one", () => {
-    expect(() => resolve("/quotes")).toThrow("Unknown command /quotes. Commands: /quote, /conditions, /status, /digest, /help.");
+    expect(() => resolve("/quotes")).toThrow("Unknown command /quotes. Commands: /quote, /conditions, /status, /brief, /timeline, /who, /whosaid, /digest, /help.");
   });
 
   it("names the known options for an unknown one", () => {

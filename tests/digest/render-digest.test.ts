@@ -25,7 +25,7 @@ describe("rendering a digest", () => {
     for (const message of messages) expectSendable(message);
     const threadNames = messages.flatMap((m) => m.embeds).filter((e) => e.title?.startsWith("Threads")).flatMap((e) => e.fields!.map((f) => f.name));
     expect(threadNames).toHaveLength(60);
-    expect(messages[0]!.embeds[0]!.description).toMatch(/^40 new articles:/);
+    expect(messages[0]!.embeds[0]!.description).toMatch(/^\*\*In short:\*\* [^\n]+\.\n40 new articles:/);
   });
 
   it("says nothing changed in one line", () => {

@@ -68,7 +68,7 @@ describe("digest runs", () => {
 
     expect(titles("c1")).toEqual(["Where things stand · Test story", "What changed · Test story"]);
     const change = poster.messages("c1")[1]!.payload;
-    expect(change.embeds[0]!.description).toMatch(/^1 new article since <t:\d+:f>:\n• Article a2 — /);
+    expect(change.embeds[0]!.description).toMatch(/^\*\*In short:\*\* [^\n]+\.\n1 new article since <t:\d+:f>:\n• Article a2 — /);
     expect(change.embeds[1]!.fields).toEqual([{ name: "Border talks: Proposed → Scheduled", value: "1 Mar 2025 · Talks scheduled" }]);
     expect(change.embeds[2]!.fields!.map((f) => f.value)).toEqual([expect.stringContaining("The talks are set for Geneva.")]);
   });
@@ -159,7 +159,7 @@ describe("digest runs", () => {
     rig = open();
     await rig.service.catchUp();
     expect(poster.messages("c1")).toHaveLength(2);
-    expect(poster.messages("c1")[1]!.payload.embeds[0]!.description).toMatch(/^2 new articles since/);
+    expect(poster.messages("c1")[1]!.payload.embeds[0]!.description).toMatch(/^\*\*In short:\*\* [^\n]+\.\n2 new articles since/);
     expect(rig.repo.run(sub.id, "2025-03-01T13:00:00.000Z")?.state).toBe("done");
     expect(rig.repo.run(sub.id, "2025-03-01T12:00:00.000Z")).toBeUndefined();
   });

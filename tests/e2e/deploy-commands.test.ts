@@ -20,7 +20,9 @@ describe("deploying commands", { timeout: 20_000 }, () => {
     expect(puts()).toHaveLength(1);
     expect(puts()[0]!.path).toBe(`/api/v10/applications/${discord.applicationId}/guilds/${guildId}/commands`);
     expect(puts()[0]!.body).toEqual(definitions);
-    expect(discord.commands(guildId).map((c) => c.name)).toEqual(["quote", "conditions", "status", "digest", "help"]);
+    expect(discord.commands(guildId).map((c) => c.name)).toEqual(["quote", "conditions", "status", "brief", "timeline", "who", "whosaid", "Who said this?", "digest", "help"]);
+    // The message context-menu command: right-click a message → Apps → Who said this?
+    expect(discord.commands(guildId).find((c) => c.name === "Who said this?")).toMatchObject({ type: 3, description: "" });
 
     const registered = discord.commands(guildId);
     const second = await deployCommands({ token: FAKE_TOKEN, definitions, guildId, restUrl: discord.restUrl });
@@ -53,13 +55,13 @@ describe("deploying commands", { timeout: 20_000 }, () => {
     await deployCommands({ token: FAKE_TOKEN, definitions, restUrl: discord.restUrl });
     const fewer = definitions.filter((d) => d.name !== "help");
     expect((await deployCommands({ token: FAKE_TOKEN, definitions: fewer, restUrl: discord.restUrl })).changed).toBe(true);
-    expect(discord.commands().map((c) => c.name)).toEqual(["quote", "conditions", "status", "digest"]);
+    expect(discord.commands().map((c) => c.name)).toEqual(fewer.map((d) => d.name));
     expect(await deployCommands({ token: FAKE_TOKEN, definitions, restUrl: discord.restUrl })).toEqual({
       scope: "global",
       changed: true,
       count: definitions.length,
     });
-    expect(discord.commands().map((c) => c.name)).toEqual(["quote", "conditions", "status", "digest", "help"]);
+    expect(discord.commands().map((c) => c.name)).toEqual(definitions.map((d) => d.name));
   });
 
   it("runs as npm run deploy-commands, globally without DISCORD_GUILD_ID", async () => {

@@ -70,7 +70,7 @@ describe("scheduled digests on (fake) Discord", { timeout: 20_000 }, () => {
     await vi.waitFor(() => expect(discord.messages(news)).toHaveLength(2));
     const [header, threads, quotes] = embedsOf(discord.messages(news)[1]);
     expect(header!.title).toBe("What changed · Talks to end the war in Ukraine");
-    expect(header!.description).toMatch(/^1 new article since <t:\d+:f>:\n• Trump and Zelenskyy meet at the White House — Test Wire, 2 Mar 2025$/);
+    expect(header!.description).toMatch(/^\*\*In short:\*\* [^\n]+\.\n1 new article since <t:\d+:f>:\n• Trump and Zelenskyy meet at the White House — Test Wire, 2 Mar 2025$/);
     expect(threads!.fields).toEqual([{ name: "Trump–Zelenskyy meeting: Planned → Held", value: "2 Mar 2025 · The two presidents met at the White House" }]);
     expect(quotes!.fields).toEqual([{ name: "Volodymyr Zelenskyy", value: "“We talked about security guarantees for Ukraine.”\n2 Mar 2025 · Test Wire" }]);
 

@@ -22,7 +22,7 @@ export interface TestBot {
 }
 
 /** The real bot (startBot, the real discord.js client) against a fresh fake Discord, logs captured. */
-export async function startTestBot(options: { extraCommands?: Command[]; deferAfterMs?: number; drainMs?: number } = {}): Promise<TestBot> {
+export async function startTestBot(options: { extraCommands?: Command[]; deferAfterMs?: number; drainMs?: number; now?: () => Date } = {}): Promise<TestBot> {
   const discord = await startFakeDiscord();
   const logs: LogLine[] = [];
   const sink = new Writable({
@@ -35,7 +35,7 @@ export async function startTestBot(options: { extraCommands?: Command[]; deferAf
     client: createClient({ restUrl: discord.restUrl, testOptions: { ws: fakeClientOptions(discord).ws } }),
     token: FAKE_TOKEN,
     commands: [...commands, ...(options.extraCommands ?? [])],
-    deps: depsOf(await loadSeed()),
+    deps: { ...depsOf(await loadSeed()), ...(options.now ? { now: options.now } : {}) },
     log: createLogger({ level: "debug", stream: sink }),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}),

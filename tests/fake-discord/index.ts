@@ -10,8 +10,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeGateway, type GatewayConnection, type RecordedFrame } from "./gateway.js";
+import { buttonPressPayload, messageCommandPayload } from "./component-payloads.js";
 import { FakeInteraction, interactionPayload, type CommandSpec } from "./interactions.js";
-import { channelPayload, type FakeGuild, type FakeUser, type GuildSpec, type Payload } from "./payloads.js";
+import { channelPayload, type FakeChannel, type FakeGuild, type FakeUser, type GuildSpec, type Payload, userPayload } from "./payloads.js";
 import { buildRoutes, type Route } from "./rest-routes.js";
 import { faultMatches, restHandler, type Fault, type RecordedRequest } from "./server.js";
 import { snowflake } from "./snowflake.js";
@@ -21,6 +22,7 @@ import { Changes, waitUntil } from "./wait.js";
 export type { CommandSpec, InteractionEvent, InteractionOption } from "./interactions.js";
 export type { FakeChannel, FakeGuild, FakeUser, GuildSpec, Payload } from "./payloads.js";
 export type { Fault, RecordedRequest } from "./server.js";
+export type { UploadedFile } from "./multipart.js";
 export type { GatewayConnection, RecordedFrame } from "./gateway.js";
 export { CallbackType, FakeInteraction } from "./interactions.js";
 export { Op, shardOf } from "./gateway.js";
@@ -183,6 +185,31 @@ export class FakeDiscord {
     return (callback.data.choices ?? []) as Array<{ name: string; value: string | number }>;
   }
 
+  /**
+   * Presses a button (by custom_id) on a message, as `user` (default: the tester). Resolves once the bot
+   * answered: for a page button, `ix.callback.type` is 7 and `discord.messages()` shows the edited message.
+   */
+  async pressButton(message: Payload, customId: string, options: { user?: FakeUser; wait?: boolean; timeoutMs?: number } = {}): Promise<FakeInteraction> {
+    const { payload, channel } = buttonPressPayload(this.store, message, customId, options.user);
+    const ix = this.track(payload, channel, message);
+    if (options.wait !== false) await ix.waitForCallback(options.timeoutMs);
+    return ix;
+  }
+
+  /** Runs a message context-menu command ("Apps → name") on a message. */
+  async sendMessageCommand(name: string, message: Payload, options: { user?: FakeUser; timeoutMs?: number } = {}): Promise<FakeInteraction> {
+    const { payload, channel } = messageCommandPayload(this.store, name, message, options.user);
+    const ix = this.track(payload, channel);
+    await ix.waitForCallback(options.timeoutMs);
+    return ix;
+  }
+
+  /** A message a person (default: the tester) posts in a channel, e.g. a pasted quote. */
+  postMessage(channelId: string, content: string, user?: FakeUser): Payload {
+    const channel = this.requireChannel(channelId);
+    return this.store.addMessage(channel, { content }, { author: userPayload(user ?? this.store.tester) });
+  }
+
   waitForRequest(
     match: { method?: string; path?: string | RegExp } | ((r: RecordedRequest) => boolean),
     options: WaitOptions = {},
@@ -213,7 +240,11 @@ export class FakeDiscord {
 
   private createInteraction(type: 2 | 4, spec: CommandSpec): FakeInteraction {
     const { payload, channel } = interactionPayload(this.store, type, spec);
-    const ix = new FakeInteraction(payload, channel, this.store, this.changes, this.interactionTimeoutMs);
+    return this.track(payload, channel);
+  }
+
+  private track(payload: Payload, channel: FakeChannel, source?: Payload): FakeInteraction {
+    const ix = new FakeInteraction(payload, channel, this.store, this.changes, this.interactionTimeoutMs, source);
     this.interactions.push(ix);
     this.dispatch("INTERACTION_CREATE", payload);
     return ix;

@@ -63,6 +63,8 @@ export class FakeInteraction {
     private readonly store: Store,
     private readonly changes: Changes,
     private readonly expiresAfterMs: number,
+    /** For a button press: the message the button is on, which an UPDATE_MESSAGE (7) edits in place. */
+    private readonly source?: Payload,
   ) {}
 
   get id(): string {
@@ -120,13 +122,16 @@ export class FakeInteraction {
     if (Date.now() - this.createdAt > this.expiresAfterMs) return fail(404, 10062, "Unknown interaction");
     const type = Number(body.type);
     const data = (body.data ?? {}) as Payload;
-    const allowed = this.payload.type === 4 ? [8] : [4, 5, 6, 7, 9];
+    const allowed = this.payload.type === 4 ? [8] : this.payload.type === 3 ? [4, 5, 6, 7, 9] : [4, 5, 9];
     if (!allowed.includes(type)) return invalidForm([["type", `Callback type ${type} is not valid here`]]);
     if ((type === 4 || type === 7) && isEmptyMessage(data)) return fail(400, 50006, "Cannot send an empty message");
     if (type === 8 && (!Array.isArray(data.choices) || data.choices.length > 25)) {
       return invalidForm([["data.choices", "Must be an array of 25 or fewer choices."]]);
     }
-    if (type === 4 || type === 7) this.original = this.createMessage(data);
+    if (type === 4) this.original = this.createMessage(data);
+    // UPDATE_MESSAGE edits the message the button is on; DEFERRED_UPDATE_MESSAGE makes it the one later edits change.
+    if (type === 7 && this.source) this.original = applyEdit(this.source, { ...data, attachments: data.attachments ?? this.source.attachments });
+    if (type === 6 && this.source) this.original = this.source;
     if (type === 5) this.original = this.createMessage({ content: "", flags: LOADING_FLAG | Number(data.flags ?? 0) });
     this.record({ kind: "callback", type, data, at: Date.now() });
     if (!withResponse) return noContent;

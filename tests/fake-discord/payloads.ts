@@ -191,7 +191,7 @@ export function messagePayload(fields: {
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: attachmentsOf(body),
     embeds: body.embeds ?? [],
     components: body.components ?? [],
     pinned: false,
@@ -199,6 +199,16 @@ export function messagePayload(fields: {
     ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
     ...fields.extra,
   };
+}
+
+/** The attachments a message body declares (discord.js lists each uploaded file there with its filename). */
+export function attachmentsOf(body: Payload): Payload[] {
+  if (!Array.isArray(body.attachments)) return [];
+  return (body.attachments as Payload[]).map((a) => {
+    const id = snowflake();
+    const filename = String(a.filename ?? "file");
+    return { id, filename, ...(a.description ? { description: a.description } : {}), url: `https://cdn.fake-discord.invalid/attachments/${id}/${filename}` };
+  });
 }
 
 /** Fields a message edit may change (anything else in the PATCH body is ignored). */

@@ -1,5 +1,6 @@
 /** The REST v10 routes the fake understands. Paths here are relative to /api/v10 and already URL-decoded. */
 import type { FakeInteraction } from "./interactions.js";
+import type { UploadedFile } from "./multipart.js";
 import { applyEdit, channelPayload, fail, guildPayload, noContent, ok, userPayload, type Payload, type Reply } from "./payloads.js";
 import type { Store } from "./store.js";
 
@@ -8,6 +9,8 @@ export interface RouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
   body: Payload;
+  /** Uploaded files (multipart), byte-exact; empty for JSON requests. */
+  files: UploadedFile[];
 }
 
 export interface RouteDeps {
@@ -30,7 +33,7 @@ export function buildRoutes({ store, gatewayUrl, shards, interaction }: RouteDep
   const webhook = (ctx: RouteContext): Reply => {
     const ix = interaction({ token: ctx.params.token ?? "" });
     if (!ix || ctx.params.app !== store.applicationId) return fail(404, 10015, "Unknown Webhook");
-    return ix.handleWebhook(ctx.method, ctx.params.message, ctx.body);
+    return ix.handleWebhook(ctx.method, ctx.params.message, withUploads(ctx));
   };
 
   return [
@@ -69,7 +72,9 @@ export function buildRoutes({ store, gatewayUrl, shards, interaction }: RouteDep
     ["POST", "/interactions/:id/:token/callback", (ctx) => {
       const ix = interaction({ id: ctx.params.id ?? "", token: ctx.params.token ?? "" });
       if (!ix) return fail(404, 10062, "Unknown interaction");
-      return ix.handleCallback(ctx.body, ctx.query.get("with_response") === "true");
+      const data = ctx.body.data as Payload | undefined;
+      const body = data ? { ...ctx.body, data: withUploads({ ...ctx, body: data }) } : ctx.body;
+      return ix.handleCallback(body, ctx.query.get("with_response") === "true");
     }],
     ["POST", "/webhooks/:app/:token", webhook],
     ["GET", "/webhooks/:app/:token/messages/:message", webhook],
@@ -107,6 +112,13 @@ export function buildRoutes({ store, gatewayUrl, shards, interaction }: RouteDep
       channel(ctx, (id) =>
         store.deleteMessage(id, ctx.params.message ?? "") ? noContent : fail(404, 10008, "Unknown Message"))],
   ];
+}
+
+/** discord.js lists uploads as attachments by index ({ id: "0" }); the file names come from the upload's parts. */
+function withUploads(ctx: RouteContext): Payload {
+  if (!Array.isArray(ctx.body.attachments)) return ctx.body;
+  const attachments = (ctx.body.attachments as Payload[]).map((a) => ({ ...a, filename: a.filename ?? ctx.files[Number(a.id)]?.filename }));
+  return { ...ctx.body, attachments };
 }
 
 /** Finds the handler for `method path`, filling `:params` (literal segments win over params, in table order). */

@@ -1,5 +1,6 @@
 /** HTTP side: records every request, applies injected faults, then dispatches to the REST route table. */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseMultipart, type UploadedFile } from "./multipart.js";
 import { fail, type Payload, type Reply } from "./payloads.js";
 import { matchRoute, type Route } from "./rest-routes.js";
 import type { Changes } from "./wait.js";
@@ -11,6 +12,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Parsed JSON (or the `payload_json` part of a multipart upload); raw text otherwise; undefined if empty. */
   body: unknown;
+  /** Files of a multipart upload, byte-exact. */
+  files?: UploadedFile[];
   /** Lower-cased headers; `authorization` is reduced to its scheme ("Bot [redacted]"). */
   headers: Record<string, string>;
   status: number;
@@ -59,20 +62,21 @@ function faultReply(fault: Fault): Reply {
   return { status: 429, headers, body };
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files?: UploadedFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return undefined;
+  const raw = Buffer.concat(chunks);
+  const text = raw.toString("utf8");
+  if (!text) return { body: undefined };
   const type = req.headers["content-type"] ?? "";
   if (type.includes("multipart/form-data")) {
-    const json = /name="payload_json"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text)?.[1];
-    return json ? (JSON.parse(json) as unknown) : text;
+    const { json, files } = parseMultipart(raw, type);
+    return { body: json ?? text, files };
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { body: JSON.parse(text) as unknown };
   } catch {
-    return text;
+    return { body: text };
   }
 }
 
@@ -99,7 +103,7 @@ export function restHandler(deps: {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = url.pathname.split("/").map(decodeURIComponent).join("/");
     const method = req.method ?? "GET";
-    const body = await readBody(req);
+    const { body, files } = await readBody(req);
     const headers = recordedHeaders(req);
 
     let reply: Reply;
@@ -120,7 +124,7 @@ export function restHandler(deps: {
       else {
         try {
           const payload = body && typeof body === "object" ? (body as Payload) : {};
-          reply = match.handler({ method, params: match.params, query: url.searchParams, body: payload });
+          reply = match.handler({ method, params: match.params, query: url.searchParams, body: payload, files: files ?? [] });
         } catch (error) {
           reply = fail(500, 0, `fake-discord handler crashed: ${String(error)}`);
         }
@@ -138,6 +142,7 @@ export function restHandler(deps: {
       path,
       query: Object.fromEntries(url.searchParams),
       body,
+      ...(files ? { files } : {}),
       headers,
       status: reply.status,
       ...(injected ? { injected } : {}),

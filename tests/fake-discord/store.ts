@@ -139,7 +139,9 @@ function validateCommands(commands: Payload[]): Array<[string, string]> {
     const key = `${String(c.type ?? 1)}:${String(c.name)}`;
     if (seen.has(key)) problems.push([`${i}.name`, "Application command names must be unique"]);
     seen.add(key);
-    validateNamed(c, `${i}`, (c.type ?? 1) === 1, problems);
+    // Context-menu commands (types 2, 3) have a display name (spaces, capitals) and no description.
+    if ((c.type ?? 1) === 1) validateNamed(c, `${i}`, true, problems);
+    else if (typeof c.name !== "string" || c.name.length < 1 || c.name.length > 32) problems.push([`${i}.name`, "Must be between 1 and 32 in length."]);
   });
   return problems;
 }

@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
+import { VERSION } from "../version.js";
 import type { FetchSettings } from "./polite-fetch.js";
-
-const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** Feeds and pages answer within this, or the try counts as failed (and is retried later). */
 export const FETCH_TIMEOUT_MS = 20_000;

@@ -67,13 +67,23 @@ const asCommand = (options: { query?: string; speaker?: string }) => ({
   name: "quote",
   options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value: String(value) })),
 });
-/** Sends one /quote and waits for the message the user ends up seeing; returns the time taken and whether it found quotes. */
+let unanswered = 0;
+/**
+ * Sends one /quote and waits for the message the user ends up seeing; returns the time taken
+ * and whether it found quotes. An interaction the bot could not answer in time (Discord then
+ * shows "the application did not respond") counts as unanswered, with the time waited.
+ */
 async function ask(options: { query?: string; speaker?: string }): Promise<{ ms: number; found: boolean }> {
   const started = performance.now();
-  const ix = await discord.sendCommand(asCommand(options), { timeoutMs: 30_000 });
-  const message = await ix.waitForFinal(30_000);
-  const title = String((message.embeds as { title?: string }[] | undefined)?.[0]?.title ?? "");
-  return { ms: performance.now() - started, found: title.startsWith("Quotes") };
+  try {
+    const ix = await discord.sendCommand(asCommand(options), { timeoutMs: 15_000 });
+    const message = await ix.waitForFinal(15_000);
+    const title = String((message.embeds as { title?: string }[] | undefined)?.[0]?.title ?? "");
+    return { ms: performance.now() - started, found: title.startsWith("Quotes") };
+  } catch {
+    unanswered++;
+    return { ms: performance.now() - started, found: false };
+  }
 }
 
 const word = (i: number) => `zephyrquill${String.fromCharCode(97 + (i % 26))}${i}`;
@@ -127,7 +137,7 @@ try {
   }
   await writer;
   const allFound = (await Promise.all(Array.from({ length: fileCount }, (_, i) => ask({ query: word(i) })))).every((a) => a.found);
-  result = { mode, quotes, files: fileCount, everyMs, answers: summarise(samples), windowMs: performance.now() - began, answerableMs, allFound };
+  result = { mode, quotes, files: fileCount, everyMs, answers: summarise(samples), unanswered, windowMs: performance.now() - began, answerableMs, allFound };
 } finally {
   await app.shutdown();
   store.close?.();

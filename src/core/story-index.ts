@@ -87,7 +87,7 @@ export function updateStoryIndex(previous: Story, next: Story, change: { added: 
   const removed = new Set(live.removed);
   for (const quote of change.removed) if (!inDelta.has(quote)) removed.add(quote);
   const added = [...change.added].sort(compareNewestFirst);
-  const deltaQuotes = mergeNewestFirst([delta.filter((q) => !gone.has(q)), added]);
+  const deltaQuotes = mergeNewestFirst([gone.size === 0 ? delta : delta.filter((q) => !gone.has(q)), added]);
   const segments: QuoteSegment[] = [live.segments[0]!];
   if (deltaQuotes.length > 0) {
     const steps = buildTermRange(deltaQuotes.length, 0, deltaQuotes.length, (doc) => indexedText(deltaQuotes[doc]!), live.stopwordsIndexed);
@@ -101,7 +101,8 @@ export function updateStoryIndex(previous: Story, next: Story, change: { added: 
   const addedBy = speakerLists(added);
   const touched = new Set([...addedBy.keys(), ...change.removed.map((q) => q.speaker.id)]);
   for (const id of touched) {
-    const list = mergeNewestFirst([(speakers.get(id) ?? []).filter((q) => !gone.has(q)), addedBy.get(id) ?? []]);
+    const old = speakers.get(id) ?? [];
+    const list = mergeNewestFirst([gone.size === 0 ? old : old.filter((q) => !gone.has(q)), addedBy.get(id) ?? []]);
     if (list.length > 0) speakers.set(id, list);
     else speakers.delete(id);
     const entry = counts.get(id);
@@ -109,7 +110,7 @@ export function updateStoryIndex(previous: Story, next: Story, change: { added: 
     if (count === 0) counts.delete(id);
     else counts.set(id, { person: entry?.person ?? list[0]!.speaker, count });
   }
-  const index = assemble(next, { live: { stopwordsIndexed: live.stopwordsIndexed, segments, removed, speakers }, counts });
+  const index = assemble(next, { live: { stopwordsIndexed: live.stopwordsIndexed, segments, removed, speakers }, counts }, { story: previous, index: cache.get(previous)! });
   cache.set(next, index);
   return index;
 }
@@ -129,15 +130,19 @@ function wholeParts(story: Story, data: QuoteIndexData): Parts {
   return { live, counts: quoteCounts(story.quotes) };
 }
 
-function assemble(story: Story, parts: Parts): StoryIndex {
+/** With `earlier`, its name indexes are kept where the names did not change (an added article seldom brings new people). */
+function assemble(story: Story, parts: Parts, earlier?: { story: Story; index: StoryIndex }): StoryIndex {
   partsOf.set(story, parts);
-  const people = createNameIndex(
-    story.people,
-    (p) => [p.name, ...p.aliases, ...surname(p.name), ...(p.role ? [p.role] : [])],
-    (p) => p.name,
-  );
-  const parties = createNameIndex(story.parties, (p) => [p.name, ...p.aliases], (p) => p.name);
-  const topics = createNameIndex(story.topics, (t) => [t.name, ...t.aliases], (t) => t.name);
+  const same = <T>(a: readonly T[], b: readonly T[] | undefined) => b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+  const people = same(story.people, earlier?.story.people)
+    ? earlier!.index.people
+    : createNameIndex(
+        story.people,
+        (p) => [p.name, ...p.aliases, ...surname(p.name), ...(p.role ? [p.role] : [])],
+        (p) => p.name,
+      );
+  const parties = same(story.parties, earlier?.story.parties) ? earlier!.index.parties : createNameIndex(story.parties, (p) => [p.name, ...p.aliases], (p) => p.name);
+  const topics = same(story.topics, earlier?.story.topics) ? earlier!.index.topics : createNameIndex(story.topics, (t) => [t.name, ...t.aliases], (t) => t.name);
   let statusText: Fuse<StatusDoc> | undefined;
   let quotedPeople: Person[] | undefined;
   return {

@@ -1,5 +1,6 @@
 import { addArticle, danglingReferences, mergePerson } from "./build-catalog.js";
 import type { DataProblem } from "./errors.js";
+import { insertAll } from "./search/newest-first.js";
 import type { ArticleFile, Person } from "./schema.js";
 import type { ArticleRef, Quote, Story } from "./story.js";
 
@@ -90,22 +91,16 @@ function byArticle(a: { date: string }, aFile: string, b: { date: string }, bFil
 
 /** `kept` and `added`, each in article order, as one list in article order: binary search per added item, one copy of the rest. */
 function insertInOrder<T>(kept: readonly T[], added: readonly T[], articleOf: (item: T) => ArticleRef): T[] {
-  const out: T[] = [];
-  let from = 0;
-  for (const item of added) {
+  return insertAll(kept, added, (list, item, from) => {
     const article = articleOf(item);
     let low = from;
-    let high = kept.length;
+    let high = list.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      const other = articleOf(kept[mid]!);
+      const other = articleOf(list[mid]!);
       if (byArticle(other, other.file, article, article.file) <= 0) low = mid + 1;
       else high = mid;
     }
-    for (let i = from; i < low; i++) out.push(kept[i]!);
-    out.push(item);
-    from = low;
-  }
-  for (let i = from; i < kept.length; i++) out.push(kept[i]!);
-  return out;
+    return low;
+  });
 }

@@ -36,6 +36,7 @@ export async function listDataFiles(dataDir: string): Promise<DataFileEntry[]> {
   const dirs = await readdir(storiesDir, { withFileTypes: true });
   const root = await realpath(dataDir);
   const entries: DataFileEntry[] = [];
+  const plainFiles = new WeakSet<DataFileEntry>();
   for (const dir of dirs.filter((d) => d.isDirectory() && !d.name.startsWith(".")).map((d) => d.name).sort()) {
     entries.push({ path: path.join(storiesDir, dir, "story.json"), storyDir: dir, kind: "story", optional: true });
     const articlesDir = path.join(storiesDir, dir, "articles");
@@ -44,25 +45,31 @@ export async function listDataFiles(dataDir: string): Promise<DataFileEntry[]> {
       entries.push({ path: articlesDir, storyDir: dir, kind: "article", optional: false, refused: leaves });
       continue;
     }
-    const names = await readdir(articlesDir).catch(ignoreMissing);
-    for (const name of (names ?? []).filter(isDataFileName).sort()) {
-      entries.push({ path: path.join(articlesDir, name), storyDir: dir, kind: "article", optional: false });
+    const names = await readdir(articlesDir, { withFileTypes: true }).catch(ignoreMissing);
+    for (const name of (names ?? []).filter((d) => isDataFileName(d.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const entry: DataFileEntry = { path: path.join(articlesDir, name.name), storyDir: dir, kind: "article", optional: false };
+      // The folder listing says which are plain files; only the others need a closer look.
+      if (name.isFile()) plainFiles.add(entry);
+      entries.push(entry);
     }
   }
   // A synchronous stat is a few microseconds, many times cheaper than an asynchronous one;
   // chunks with a pause in between keep the event loop turning.
+  const listed: DataFileEntry[] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
-    if (!entry.refused) Object.assign(entry, inspect(entry, root));
-    if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+    const found = entry.refused ? {} : inspect(entry, root, plainFiles.has(entry));
+    // A file deleted while the folder was listed is simply not there.
+    if (found) listed.push(Object.assign(entry, found));
+    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
   }
-  return entries;
+  return listed;
 }
 
-function inspect(entry: DataFileEntry, root: string): Pick<DataFileEntry, "signature" | "refused"> {
-  const link = lstatSync(entry.path, { throwIfNoEntry: false });
-  if (!link) return entry.optional ? {} : { refused: "disappeared while being listed" };
-  if (link.isSymbolicLink()) {
+function inspect(entry: DataFileEntry, root: string, plainFile: boolean): Pick<DataFileEntry, "signature" | "refused"> | undefined {
+  const link = plainFile ? undefined : lstatSync(entry.path, { throwIfNoEntry: false });
+  if (!plainFile && !link) return entry.optional ? {} : undefined;
+  if (link?.isSymbolicLink()) {
     let target: string;
     try {
       target = realpathSync(entry.path);
@@ -72,7 +79,7 @@ function inspect(entry: DataFileEntry, root: string): Pick<DataFileEntry, "signa
     if (!inside(root, target)) return { refused: "is a symbolic link that leads outside DATA_DIR; refused" };
   }
   const s = statSync(entry.path, { throwIfNoEntry: false });
-  if (!s) return { refused: "disappeared while being listed" };
+  if (!s) return entry.optional ? {} : undefined;
   const signature = `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.dev}`;
   if (s.isDirectory()) return { signature, refused: "is a folder, not a file" };
   if (!s.isFile()) return { signature, refused: "is not a regular file" };

@@ -2,7 +2,7 @@ import { isStopword } from "../fold-text.js";
 import type { Quote } from "../story.js";
 import { expandWord } from "./expand-word.js";
 import { createScratch, type Matches, matchEveryWord, type Scratch } from "./match-every-word.js";
-import { mergeNewestFirst } from "./newest-first.js";
+import { compareNewestFirst, mergeNewestFirst, upperBound } from "./newest-first.js";
 import type { TermIndex } from "./term-index.js";
 import { queryTerms, textTerms } from "./terms.js";
 
@@ -112,24 +112,30 @@ export function createSegmentedFinder(index: LiveQuoteIndex): QuoteFinder {
     );
   const bestOf = (found: Matches[]) => Math.min(...found.map((m) => m.best));
 
-  /** The matches of every segment within SLACK of the best of all, best first, newest first among equals. */
-  const ranked = (found: Matches[], best: number): readonly Quote[] => {
-    const out: Quote[] = [];
+  /**
+   * Visits the matches of every segment within SLACK of the best of all, best first, newest
+   * first among equals. The first segment is the large one: its matches are walked as they
+   * are, and the few of the others are slotted in by binary search, so a query allocates
+   * nothing in proportion to its matches.
+   */
+  const visitRanked = (found: Matches[], best: number, visit: (quote: Quote) => void) => {
+    const atLevel = (m: Matches, level: number) => {
+      const k = level - m.best;
+      if (k < 0 || k >= m.levelEnds.length) return m.docs.subarray(0, 0);
+      return m.docs.subarray(k === 0 ? 0 : m.levelEnds[k - 1]!, m.levelEnds[k]!);
+    };
+    const main = segments[0]!.quotes;
     for (let level = best; level <= best + SLACK; level++) {
-      const lists = found.map((m, s) => {
-        const k = level - m.best;
-        if (k < 0 || k >= m.levelEnds.length) return [];
-        const docs = m.docs.subarray(k === 0 ? 0 : m.levelEnds[k - 1]!, m.levelEnds[k]!);
-        const quotes: Quote[] = [];
-        for (const doc of docs) {
-          const quote = segments[s]!.quotes[doc]!;
-          if (!removed.has(quote)) quotes.push(quote);
-        }
-        return quotes;
-      });
-      for (const quote of mergeNewestFirst(lists)) out.push(quote);
+      const docs = atLevel(found[0]!, level);
+      const others = found.slice(1).flatMap((m, s) => Array.from(atLevel(m, level), (doc) => segments[s + 1]!.quotes[doc]!)).sort(compareNewestFirst);
+      let at = 0;
+      for (const quote of others) {
+        const until = upperBound(docs, (doc) => main[doc]!, quote, at);
+        for (; at < until; at++) if (!removed.has(main[docs[at]!]!)) visit(main[docs[at]!]!);
+        if (!removed.has(quote)) visit(quote);
+      }
+      for (; at < docs.length; at++) if (!removed.has(main[docs[at]!]!)) visit(main[docs[at]!]!);
     }
-    return out;
   };
 
   return {
@@ -155,7 +161,7 @@ export function createSegmentedFinder(index: LiveQuoteIndex): QuoteFinder {
         if (quotes.length < limit) quotes.push(quote);
       };
       if (whole) for (const doc of found[0]!.docs) take(segments[0]!.quotes[doc]!);
-      else for (const quote of ranked(found, best)) take(quote);
+      else visitRanked(found, best, take);
       return { quotes, total };
     },
   };

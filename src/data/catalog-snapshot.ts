@@ -31,7 +31,9 @@ const FORMAT = "storyline-snapshot-5";
 /** Of a listing of the data files (see listDataFiles), taken before they are read. */
 export function dataFingerprint(dataDir: string, entries: readonly DataFileEntry[], codeVersion: string): string {
   const hash = createHash("sha256").update(FORMAT).update(codeVersion).update(path.resolve(dataDir));
-  for (const entry of entries) hash.update(`${entry.path}\u0000${entry.signature ?? "missing"}\u0000${entry.refused ?? ""}\n`);
+  // In path order, so a listing kept up to date by live reloads gives the same fingerprint as a fresh one.
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const entry of sorted) hash.update(`${entry.path}\u0000${entry.signature ?? "missing"}\u0000${entry.refused ?? ""}\n`);
   return hash.digest("hex");
 }
 

@@ -66,6 +66,24 @@ export async function listDataFiles(dataDir: string): Promise<DataFileEntry[]> {
   return listed;
 }
 
+/**
+ * One article file, as listDataFiles would list it, or undefined when it is not there (or is
+ * not an article file: only `stories/<story>/articles/<name>.json` is).
+ */
+export function inspectArticle(dataDir: string, file: string): DataFileEntry | undefined {
+  const relative = path.relative(path.join(dataDir, "stories"), file).split(path.sep);
+  if (relative.length !== 3 || relative[1] !== "articles" || relative[0]!.startsWith(".") || !isDataFileName(relative[2]!)) return undefined;
+  let root: string;
+  try {
+    root = realpathSync(dataDir);
+  } catch {
+    return undefined;
+  }
+  const entry: DataFileEntry = { path: file, storyDir: relative[0]!, kind: "article", optional: false };
+  const found = inspect(entry, root, false);
+  return found ? Object.assign(entry, found) : undefined;
+}
+
 function inspect(entry: DataFileEntry, root: string, plainFile: boolean): Pick<DataFileEntry, "signature" | "refused"> | undefined {
   const link = plainFile ? undefined : lstatSync(entry.path, { throwIfNoEntry: false });
   if (!plainFile && !link) return entry.optional ? {} : undefined;

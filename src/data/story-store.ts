@@ -7,7 +7,7 @@ import { updateStory } from "../core/update-story.js";
 import type { Logger } from "../logger.js";
 import { dataFingerprint, discard, readSnapshot, writeSnapshot } from "./catalog-snapshot.js";
 import { type DataFileEntry, listDataFiles } from "./data-files.js";
-import { diffListings, listingByPath } from "./file-changes.js";
+import { diffListings, diffPaths, listingByPath } from "./file-changes.js";
 import { goodFilesFromCatalog } from "./good-files-from-catalog.js";
 import { indexCodeVersion } from "./index-code-version.js";
 import { prepareIndexes } from "./prepare-indexes.js";
@@ -18,7 +18,8 @@ export interface StoryStore {
   catalog(): Catalog;
   /** Problems found by the latest load: each names the file, the field and what was expected. */
   problems(): readonly DataProblem[];
-  reload(): Promise<readonly DataProblem[]>;
+  /** With `changed`, the paths of the only files that changed (as the watcher saw them); without, every file is listed. */
+  reload(changed?: readonly string[]): Promise<readonly DataProblem[]>;
   /** Settles when the latest load has been saved for the next start (at once when there is nothing to save). */
   saved?(): Promise<void>;
   /** Stops the timer that tidies up after live reloads. */
@@ -120,9 +121,10 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
    * quotes are indexed; the rest of the catalog and its index are reused. A story.json that
    * changed, or a story folder that came or went, rebuilds everything as `load` does.
    */
-  const update = async () => {
-    const entries = await list();
-    const changes = diffListings(listing, entries);
+  const update = async (paths?: readonly string[]) => {
+    const partial = paths ? diffPaths(dataDir, listing, paths) : undefined;
+    const whole = partial ? undefined : await list();
+    const changes = partial?.changes ?? diffListings(listing, whole!);
     if (changes.stories || [...changes.articles.keys()].some((dir) => !catalog.stories.some((s) => s.id === dir))) return load();
     if (changes.articles.size === 0) return problems;
     const started = performance.now();
@@ -148,12 +150,16 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
       stories[at] = result.story;
     }
     catalog = { stories };
-    listing = listingByPath(entries);
+    if (whole) listing = listingByPath(whole);
+    else {
+      for (const slot of changes.articles.values()) for (const file of slot.removed) listing.delete(file);
+      for (const entry of partial!.entries) listing.set(entry.path, entry);
+    }
     good = undefined;
     problems = [...problems.filter((p) => !touched.has(p.file)), ...found];
     report(found);
     log.info({ files: touched.size, skipped: found.length, ms: Math.round(performance.now() - started), quotes: count(catalog, "quotes") }, "Story data updated");
-    scheduleSettle(entries);
+    scheduleSettle();
     return problems;
   };
 
@@ -162,10 +168,10 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
    * been quiet for a while, or the second part has grown large, the index is rebuilt whole in
    * the background, a chunk at a time, and the snapshot saved for the next start.
    */
-  const scheduleSettle = (entries: readonly DataFileEntry[]) => {
+  const scheduleSettle = () => {
     clearTimeout(settleTimer);
     const grown = catalog.stories.some((s) => quotesOutsideMainIndex(s) >= REBUILD_FROM_CHANGED_QUOTES);
-    settleTimer = setTimeout(() => void settle(entries), grown ? 0 : (options.settleAfterMs ?? SETTLE_AFTER_MS));
+    settleTimer = setTimeout(() => void settle([...listing.values()]), grown ? 0 : (options.settleAfterMs ?? SETTLE_AFTER_MS));
     settleTimer.unref();
   };
   const settle = async (entries: readonly DataFileEntry[]) => {

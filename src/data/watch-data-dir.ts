@@ -14,17 +14,23 @@ import { isDataFileName } from "./data-files.js";
  * (Node 20's recursive watch on Linux opens a watch per file and lists a folder again at
  * each event: at fifty thousand articles that costs memory, watches and a stall per file.)
  */
-export function watchDataDir(dataDir: string, onChange: () => Promise<unknown>, log: Logger, debounceMs = 300, maxWaitMs = 1000): { close(): void } {
+export function watchDataDir(dataDir: string, onChange: (changed?: readonly string[]) => Promise<unknown>, log: Logger, debounceMs = 300, maxWaitMs = 1000): { close(): void } {
   let timer: NodeJS.Timeout | undefined;
   let firstPending: number | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let closed = false;
   const watchers = new Map<string, FSWatcher>();
+  // The article files seen changing since the last reload; undefined once something else changed (then everything is listed).
+  let changedFiles: Set<string> | undefined = new Set();
   const fire = () => {
     firstPending = undefined;
-    running = running.then(onChange).catch((error: unknown) => log.error({ err: error }, "Reloading story data failed"));
+    const files = changedFiles ? [...changedFiles] : undefined;
+    changedFiles = new Set();
+    running = running.then(() => onChange(files)).catch((error: unknown) => log.error({ err: error }, "Reloading story data failed"));
   };
-  const changed = () => {
+  const changed = (file?: string) => {
+    if (file === undefined) changedFiles = undefined;
+    else changedFiles?.add(file);
     clearTimeout(timer);
     firstPending ??= Date.now();
     timer = setTimeout(fire, Math.max(0, Math.min(debounceMs, firstPending + maxWaitMs - Date.now())));
@@ -69,7 +75,8 @@ export function watchDataDir(dataDir: string, onChange: () => Promise<unknown>, 
   };
   const followArticles = (storyDir: string) =>
     follow(path.join(storyDir, "articles"), (file) => {
-      if (file === null || isDataFileName(file)) changed();
+      if (file === null) changed();
+      else if (isDataFileName(file)) changed(path.join(storyDir, "articles", file));
     });
   const followStories = () => {
     for (const name of safeList(storiesDir)) followStory(name);

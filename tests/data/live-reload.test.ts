@@ -153,7 +153,16 @@ describe("watching the data folder", () => {
     const store = await openStoryStore(dir, log, { cacheDir: undefined as unknown as string });
     const speaker = store.catalog().stories[0]!.quotes[0]!.speaker.id;
     const reloads: (readonly unknown[])[] = [];
-    const watcher = watchDataDir(dir, async () => reloads.push(await store.reload()), log, 50);
+    const hints: (readonly string[] | undefined)[] = [];
+    const watcher = watchDataDir(
+      dir,
+      async (files) => {
+        hints.push(files);
+        reloads.push(await store.reload(files));
+      },
+      log,
+      50,
+    );
     try {
       const temporaryFile = path.join(articlesDir, ".zz-atomic.json.tmp");
       await writeFile(temporaryFile, JSON.stringify(article("2031-03-03-atomic", "2031-03-03", [{ speaker, text: "Ospreyfield is ready." }])).slice(0, 40));
@@ -165,6 +174,14 @@ describe("watching the data folder", () => {
       await rename(temporaryFile, path.join(articlesDir, "zz-atomic.json"));
       await vi.waitFor(() => expect(searchQuotes(store.catalog().stories[0]!, { query: "ospreyfield" }).total).toBe(1), { timeout: 5_000 });
       expect(reloads.at(-1)).toEqual([]);
+      // The watcher names the file, so only it is looked at.
+      expect(hints.at(-1)).toEqual([path.join(articlesDir, "zz-atomic.json")]);
+      // A removal goes the same way.
+      const gone = store.catalog().stories[0]!.articles[1]!;
+      await unlink(gone.file);
+      await vi.waitFor(() => expect(store.catalog().stories[0]!.articles.some((a) => a.id === gone.id)).toBe(false), { timeout: 5_000 });
+      expect(store.catalog().stories[0]!.quotes.some((q) => q.article.id === gone.id)).toBe(false);
+      expect(hints.at(-1)).toEqual([path.resolve(gone.file)]);
     } finally {
       watcher.close();
     }

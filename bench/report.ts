@@ -29,6 +29,52 @@ export interface MethodResult {
   notes: string[];
 }
 
+/** One run of the live reload measurement (measure-live-reload.ts). */
+export interface LiveReloadResult {
+  /** "full": every reload reads every file and rebuilds the index, as before; "incremental": only what changed. */
+  mode: "full" | "incremental";
+  quotes: number;
+  files: number;
+  everyMs: number;
+  /** Each /quote from dispatch to the final message, from the first file until a second after the new words were found. */
+  answers?: LatencySummary;
+  /** Interactions never answered (Discord's 3 s passed before the bot could reply). */
+  unanswered?: number;
+  windowMs?: number;
+  /** From the last file landing until its words were answerable; undefined when not within a minute. */
+  answerableMs?: number;
+  allFound?: boolean;
+  skipped?: string;
+}
+
+export const LIVE_TARGETS = { p99Ms: 100, maxMs: 250, answerableMs: 3000 } as const;
+
+export function formatLiveTable(results: readonly LiveReloadResult[]): string {
+  const header = ["N quotes", "reload", "answers", "p50", "p95", "p99", "max", "new words answerable after s", "notes"];
+  const rows = results.map((r) => [
+    r.quotes.toLocaleString("en-US"),
+    r.mode === "full" ? "full rebuild (before)" : "incremental",
+    String(r.answers?.count ?? "–"),
+    ms(r.answers?.p50),
+    ms(r.answers?.p95),
+    ms(r.answers?.p99),
+    ms(r.answers?.max),
+    r.answerableMs === undefined ? "not within 60 s" : (r.answerableMs / 1000).toFixed(2),
+    [r.skipped ? `skipped: ${r.skipped}` : "", r.unanswered ? `${r.unanswered} never answered (past Discord's 3 s)` : "", r.allFound === false ? "some new words NOT found at the end" : "", `${r.files} files, one every ${r.everyMs} ms`].filter(Boolean).join("; "),
+  ]);
+  return [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+export function checkLiveTargets(results: readonly LiveReloadResult[]): string[] {
+  return results
+    .filter((r) => r.mode === "incremental" && r.answers)
+    .map((r) => {
+      const met = (ok: boolean) => (ok ? "met" : "MISSED");
+      const answerable = r.answerableMs ?? Infinity;
+      return `N=${r.quotes}: live reload p99 ${ms(r.answers!.p99)} ms (target ≤ ${LIVE_TARGETS.p99Ms}): ${met(r.answers!.p99 <= LIVE_TARGETS.p99Ms)}; max ${ms(r.answers!.max)} ms (target ≤ ${LIVE_TARGETS.maxMs}): ${met(r.answers!.max <= LIVE_TARGETS.maxMs && !r.unanswered)}; new words after ${Number.isFinite(answerable) ? (answerable / 1000).toFixed(2) : "> 60"} s (target ≤ ${LIVE_TARGETS.answerableMs / 1000}): ${met(answerable <= LIVE_TARGETS.answerableMs && r.allFound === true)}`;
+    });
+}
+
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "–" : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
 const rate = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "–" : n.toFixed(2));
 

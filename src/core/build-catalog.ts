@@ -11,6 +11,8 @@ export interface DataFile {
   storyDir: string;
   kind: "story" | "article";
   text: string;
+  /** Set when the file could not be read (a folder, too large, a dangling link...): why, to report instead of parsing. */
+  unreadable?: string;
 }
 
 /** Parsed files that passed validation, kept so a later broken edit can fall back to them. */
@@ -86,14 +88,15 @@ export function buildCatalog(files: readonly DataFile[], lastGood: GoodFiles = n
   return { catalog: { stories }, problems, good };
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; problems: DataProblem[] };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: DataProblem[] };
 
-function parseFile<T>(file: DataFile, schema: z.ZodType<T>): Parsed<T> {
+export function parseFile<T>(file: DataFile, schema: z.ZodType<T>): Parsed<T> {
+  if (file.unreadable !== undefined) return { ok: false, problems: [{ file: file.file, path: "", message: file.unreadable }] };
   let json: unknown;
   try {
     json = JSON.parse(file.text);
   } catch (error) {
-    return { ok: false, problems: [{ file: file.file, path: "", message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ file: file.file, path: "", message: `not valid JSON: ${withoutExcerpt((error as Error).message)}` }] };
   }
   const result = schema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
@@ -101,6 +104,11 @@ function parseFile<T>(file: DataFile, schema: z.ZodType<T>): Parsed<T> {
     ok: false,
     problems: result.error.issues.map((issue) => ({ file: file.file, path: jsonPath(issue.path), message: issue.message })),
   };
+}
+
+/** V8 quotes the start of the text it could not parse; a file's content never goes into a problem report or a log. */
+function withoutExcerpt(message: string): string {
+  return message.replace(/, ".*" is not valid JSON$/s, "").replace(/^(Unexpected token) '.*?'/s, "$1");
 }
 
 function assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: ArticleFile }[], problems: DataProblem[]): Story {
@@ -149,7 +157,7 @@ interface IdSet {
   has(id: string): boolean;
 }
 
-function danglingReferences(article: ArticleFile, people: IdSet, parties: IdSet, topics: IdSet): Omit<DataProblem, "file">[] {
+export function danglingReferences(article: ArticleFile, people: IdSet, parties: IdSet, topics: IdSet): Omit<DataProblem, "file">[] {
   const problems: Omit<DataProblem, "file">[] = [];
   const check = (known: IdSet, value: string, path: string, expected: string) => {
     if (!known.has(value)) problems.push({ path, message: `unknown id "${value}": expected ${expected}` });
@@ -165,7 +173,7 @@ function danglingReferences(article: ArticleFile, people: IdSet, parties: IdSet,
 }
 
 /** story.json is the reference for a person; an article adds aliases and fills gaps. */
-function mergePerson(people: Map<string, Person>, mention: Person): void {
+export function mergePerson(people: Map<string, Person>, mention: Person): void {
   const known = people.get(mention.id);
   if (!known) {
     people.set(mention.id, mention);
@@ -177,7 +185,7 @@ function mergePerson(people: Map<string, Person>, mention: Person): void {
   people.set(mention.id, { ...known, role: known.role ?? mention.role, party: known.party ?? mention.party, aliases: [...aliases] });
 }
 
-function addArticle(
+export function addArticle(
   story: Story,
   file: string,
   data: ArticleFile,

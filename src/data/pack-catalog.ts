@@ -62,25 +62,36 @@ function packStory(story: Story): PackedStory {
   return { story: rest, speakers: [...speakers.keys()], quotes: { strings: parts.join(""), dates: [...dates.keys()], ...columns } };
 }
 
+/** Throws when the columns disagree with each other (lengths, indexes out of range): a snapshot is checked, not trusted. */
 function unpackStory(packed: PackedStory): Story {
   const { strings, lengths, dates, date, direct, speaker, article } = packed.quotes;
   const articles = packed.story.articles;
-  const quotes: Quote[] = new Array(date.length);
+  const n = date.length;
+  if (lengths.length !== n * 3 || direct.length !== n || speaker.length !== n || article.length !== n) throw new Error("quote columns of different lengths");
+  const quotes: Quote[] = new Array(n);
   let at = 0;
-  const take = (length: number) => strings.slice(at, (at += length));
-  for (let i = 0; i < date.length; i++) {
+  const take = (length: number) => {
+    if (length < 0 || at + length > strings.length) throw new Error("quote text lengths past the end of the strings");
+    return strings.slice(at, (at += length));
+  };
+  const pick = <T>(list: readonly T[], i: number): T => {
+    if (i >= list.length) throw new Error("a quote column points past its list");
+    return list[i]!;
+  };
+  for (let i = 0; i < n; i++) {
     const quote: Quote = {
       id: take(lengths[i * 3]!),
-      speaker: packed.speakers[speaker[i]!]!,
+      speaker: pick(packed.speakers, speaker[i]!),
       text: take(lengths[i * 3 + 1]!),
       kind: direct[i] ? "direct" : "reported",
-      date: dates[date[i]!]!,
-      article: articles[article[i]!]!,
+      date: pick(dates, date[i]!),
+      article: pick(articles, article[i]!),
     };
     const context = lengths[i * 3 + 2]!;
     if (context >= 0) quote.context = take(context);
     quotes[i] = quote;
   }
+  if (at !== strings.length) throw new Error("quote strings left over");
   return { ...packed.story, quotes };
 }
 

@@ -15,7 +15,7 @@ const PARALLEL_FROM_QUOTES = 100_000;
 export async function prepareIndexes(
   catalog: Catalog,
   log: Logger,
-  saved?: readonly QuoteIndexData[],
+  saved?: readonly (QuoteIndexData | undefined)[],
   options: { parallelFrom?: number } = {},
 ): Promise<QuoteIndexData[]> {
   const indexes: QuoteIndexData[] = [];

@@ -23,8 +23,15 @@ export function createScratch(docCount: number): Scratch {
  * within `slack` of the best cost are kept: once some quotes match well, far-fetched
  * typo matches are noise.
  */
-export function matchEveryWord(index: TermIndex, words: readonly Expansion[], scratch: Scratch, slack: number): { docs: Uint32Array; best: number } {
-  if (words.length === 0 || words.some((w) => w.termIds.length === 0)) return { docs: new Uint32Array(0), best: Infinity };
+export interface Matches {
+  docs: Uint32Array;
+  best: number;
+  /** Where each cost level ends in `docs`: level best + k is docs[levelEnds[k - 1] ?? 0] up to docs[levelEnds[k]]. */
+  levelEnds: number[];
+}
+
+export function matchEveryWord(index: TermIndex, words: readonly Expansion[], scratch: Scratch, slack: number): Matches {
+  if (words.length === 0 || words.some((w) => w.termIds.length === 0)) return { docs: new Uint32Array(0), best: Infinity, levelEnds: [] };
   const { matched, cost, touched } = scratch;
   const { offsets, postings } = index;
   // The rarest word first: only documents it matched are candidates for the rest.
@@ -63,6 +70,7 @@ export function matchEveryWord(index: TermIndex, words: readonly Expansion[], sc
     if (matched[doc] === all && cost[doc]! < best) best = cost[doc]!;
   }
   const ranked: number[] = [];
+  const levelEnds: number[] = [];
   if (best !== Infinity) {
     const sortedScan = count > index.docCount / 8;
     for (let level = best; level <= best + slack; level++) {
@@ -78,10 +86,11 @@ export function matchEveryWord(index: TermIndex, words: readonly Expansion[], sc
         const sorted = Uint32Array.from(bucket).sort();
         for (const doc of sorted) ranked.push(doc);
       }
+      levelEnds.push(ranked.length);
     }
   }
   for (let i = 0; i < count; i++) matched[touched[i]!] = 0;
-  return { docs: Uint32Array.from(ranked), best };
+  return { docs: Uint32Array.from(ranked), best, levelEnds };
 }
 
 function postingsOf(index: TermIndex, word: Expansion): number {

@@ -1,26 +1,9 @@
 import type { Quote, Story } from "../story.js";
-import { expandWord } from "./expand-word.js";
-import { createScratch, matchEveryWord, type Scratch } from "./match-every-word.js";
+import { createSegmentedFinder, type QuoteFinder, speakerLists } from "./segmented-finder.js";
 import { type TermIndex, termIndexBuilder } from "./term-index.js";
-import { isStopword } from "../fold-text.js";
-import { queryTerms, textTerms } from "./terms.js";
+import { textTerms } from "./terms.js";
 
-/** Finds quotes by their words and speakers; the part of a story's index that grows with the story. */
-export interface QuoteFinder {
-  /**
-   * Quotes that match every word of `query` (in their text, speaker's names or context, typos
-   * allowed), from one of `speakerIds` when given: best first, newest first among equally good
-   * matches. Without words, all of them (or all the speakers'), newest first.
-   */
-  find(request: { query?: string; speakerIds?: ReadonlySet<string>; limit?: number }): FoundQuotes;
-}
-
-export interface FoundQuotes {
-  /** The best `limit` of them (all without a limit). Shared: do not modify. */
-  quotes: readonly Quote[];
-  /** How many match in all. */
-  total: number;
-}
+export type { FoundQuotes, QuoteFinder } from "./segmented-finder.js";
 
 /** The costly, data-only part of a finder: what an index cache stores. */
 export interface QuoteIndexData {
@@ -31,11 +14,7 @@ export interface QuoteIndexData {
   terms: TermIndex;
 }
 
-/** Past this many costs above the best, a match is noise next to the best ones (one prefix step). */
-const SLACK = 1;
 const CHUNK = 5_000;
-/** How many of the newest quotes a query of stopwords alone reads: bounded, so it stays fast at any size. */
-const STOPWORD_SCAN = 20_000;
 const STOPWORDS_OUT_FROM = 100_000;
 
 /** What the term index reads of one quote: plain strings, so another thread can index it too. */
@@ -106,95 +85,11 @@ export function* buildTermRange(
   return terms;
 }
 
+/** The finder over a whole story's index, as built at load or read from a snapshot. */
 export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFinder {
-  const { order, terms: index } = data;
-  let scratch: Scratch | undefined;
   // Built now rather than on first use, so the first /quote after start is as fast as the rest.
-  const newest = Array.from(order, (i) => story.quotes[i]!);
-  const speakerDocs = new Map<string, number[]>();
-  for (let doc = 0; doc < order.length; doc++) {
-    const speaker = newest[doc]!.speaker.id;
-    const list = speakerDocs.get(speaker);
-    if (list) list.push(doc);
-    else speakerDocs.set(speaker, [doc]);
-  }
-  const quoteAt = (doc: number) => newest[doc]!;
-  const docsOf = (id: string) => speakerDocs.get(id) ?? [];
-  const speakerQuotes = new Map<string, Quote[]>();
-  const quotesOf = (ids: ReadonlySet<string>, limit: number): FoundQuotes => {
-    const lists = [...ids].map(docsOf);
-    const total = lists.reduce((n, list) => n + list.length, 0);
-    if (lists.length === 1 && limit >= total) {
-      const id = [...ids][0]!;
-      let quotes = speakerQuotes.get(id);
-      if (!quotes) {
-        quotes = lists[0]!.map(quoteAt);
-        speakerQuotes.set(id, quotes);
-      }
-      return { quotes, total };
-    }
-    // Several people answer to one name: take their newest quotes by merging their lists.
-    const heads = lists.map(() => 0);
-    const quotes: Quote[] = [];
-    while (quotes.length < Math.min(limit, total)) {
-      let pick = -1;
-      lists.forEach((list, i) => {
-        if (heads[i]! < list.length && (pick < 0 || list[heads[i]!]! < lists[pick]![heads[pick]!]!)) pick = i;
-      });
-      quotes.push(quoteAt(lists[pick]![heads[pick]!++]!));
-    }
-    return { quotes, total };
-  };
-
-  const scanForWords = (words: string[], speakerIds: ReadonlySet<string> | undefined, limit: number): FoundQuotes => {
-    const quotes: Quote[] = [];
-    let total = 0;
-    for (let doc = 0; doc < Math.min(newest.length, STOPWORD_SCAN); doc++) {
-      const quote = newest[doc]!;
-      if (speakerIds && !speakerIds.has(quote.speaker.id)) continue;
-      const text = `${quote.text} ${quote.context ?? ""}`;
-      const lower = text.toLowerCase();
-      // A cheap substring test first; the exact word test only for the few that pass it.
-      if (!words.every((word) => lower.includes(word))) continue;
-      const terms = new Set(textTerms(text));
-      if (!words.every((word) => terms.has(word))) continue;
-      total++;
-      if (quotes.length < limit) quotes.push(quote);
-    }
-    return { quotes, total };
-  };
-
-  const search = (words: string[], fuzzy: boolean) =>
-    matchEveryWord(
-      index,
-      words.map((word) => expandWord(index, word, { fuzzy })),
-      (scratch ??= createScratch(index.docCount)),
-      SLACK,
-    );
-
-  return {
-    find({ query, speakerIds, limit = Infinity }) {
-      const words = query ? queryTerms(query) : [];
-      if (words.length === 0) {
-        if (speakerIds) return quotesOf(speakerIds, limit);
-        return { quotes: limit >= newest.length ? newest : newest.slice(0, limit), total: newest.length };
-      }
-      // Stopwords are not indexed; a query of nothing else ("we will") is looked for among the newest quotes.
-      if (!data.stopwordsIndexed && words.every(isStopword)) return scanForWords(words, speakerIds, limit);
-      // Exact words and prefixes first: typo variants can only matter when nothing matches exactly.
-      let found = search(words, false);
-      if (found.best > 0) found = search(words, true);
-      const quotes: Quote[] = [];
-      let total = 0;
-      for (const doc of found.docs) {
-        const quote = quoteAt(doc);
-        if (speakerIds && !speakerIds.has(quote.speaker.id)) continue;
-        total++;
-        if (quotes.length < limit) quotes.push(quote);
-      }
-      return { quotes, total };
-    },
-  };
+  const newest = Array.from(data.order, (i) => story.quotes[i]!);
+  return createSegmentedFinder({ stopwordsIndexed: data.stopwordsIndexed, segments: [{ terms: data.terms, quotes: newest }], removed: new Set(), speakers: speakerLists(newest) });
 }
 
 /**

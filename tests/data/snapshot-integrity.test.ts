@@ -1,0 +1,161 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/corpus/generate-story.js";
+import { writeCorpus } from "../../bench/corpus/write-corpus.js";
+import { searchQuotes } from "../../src/core/search-quotes.js";
+import { indexCodeVersion } from "../../src/data/index-code-version.js";
+import { openStoryStore, type StoreOptions } from "../../src/data/story-store.js";
+import { createLogger } from "../../src/logger.js";
+import type { LogLine } from "../e2e/harness.js";
+import { pino } from "pino";
+import { Writable } from "node:stream";
+
+const temporary: string[] = [];
+const tempDir = async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "storyline-snap-"));
+  temporary.push(dir);
+  return dir;
+};
+afterAll(async () => {
+  await Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+const silent = createLogger({ level: "silent", pretty: false });
+
+function capture() {
+  const lines: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  return { log: pino({ level: "debug" }, sink), lines };
+}
+
+/** A data folder with a saved snapshot; `options` as the store is opened each time. */
+async function withSnapshot(seed: number, extra: Partial<StoreOptions> = {}) {
+  const data = await tempDir();
+  const cacheDir = await tempDir();
+  await writeCorpus(generateCorpus({ quotes: 300, seed }), data);
+  const options: StoreOptions = { cacheDir, snapshotFromQuotes: 100, codeVersion: "v1", ...extra };
+  const first = await openStoryStore(data, silent, options);
+  await first.saved?.();
+  const file = path.join(cacheDir, (await readdir(cacheDir))[0]!);
+  return { data, cacheDir, options, file, story: first.catalog().stories[0]! };
+}
+
+/** Opens the store; says whether it started from the snapshot. */
+async function open(data: string, options: StoreOptions) {
+  const { log, lines } = capture();
+  const store = await openStoryStore(data, log, options);
+  const from = lines.find((l) => l.msg === "Story data loaded")?.from;
+  return { store, from, lines };
+}
+
+/** Rewrites a snapshot's body through `change`, with a checksum that matches again (as a careful forger would). */
+async function reforge(file: string, change: (body: { catalog: { stories: { quotes: Record<string, unknown> }[] } }) => void) {
+  const bytes = await readFile(file);
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as { fingerprint: string; checksum: string };
+  const body = v8.deserialize(bytes.subarray(4 + headerLength)) as Parameters<typeof change>[0];
+  change(body);
+  const newBody = v8.serialize(body);
+  const newHeader = Buffer.from(JSON.stringify({ ...header, checksum: createHash("sha256").update(newBody).digest("hex") }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(newHeader.length, 0);
+  await writeFile(file, Buffer.concat([length, newHeader, newBody]));
+}
+
+describe("the snapshot cache", () => {
+  it("starts from the snapshot when nothing changed", async () => {
+    const { data, options } = await withSnapshot(21);
+    expect((await open(data, options)).from).toBe("snapshot");
+  });
+
+  it("is not served once altered, even when it still decodes; it is deleted and rebuilt", async () => {
+    const { data, options, file, story } = await withSnapshot(22);
+    const quote = story.quotes[10]!;
+    const bytes = await readFile(file);
+    // Strings are stored one byte or two bytes a character.
+    const latin1 = bytes.indexOf(Buffer.from(quote.text, "latin1"));
+    const at = latin1 >= 0 ? latin1 : bytes.indexOf(Buffer.from(quote.text, "utf16le"));
+    expect(at).toBeGreaterThan(0);
+    bytes.write(quote.text.startsWith("Z") ? "Q" : "Z", at, "latin1");
+    await writeFile(file, bytes);
+    const { store, from, lines } = await open(data, options);
+    expect(from).toBe("files");
+    expect(lines.some((l) => l.msg.includes("snapshot was damaged") && l.reason === "checksum mismatch")).toBe(true);
+    expect(store.catalog().stories[0]!.quotes[10]!.text).toBe(quote.text);
+    // Rebuilt and saved again: the next start uses it.
+    await store.saved?.();
+    expect((await open(data, options)).from).toBe("snapshot");
+  });
+
+  it("with inconsistent columns (and a matching checksum) rebuilds from the files instead of crashing", async () => {
+    for (const [seed, change] of [
+      [23, (q: Record<string, unknown>) => (q.lengths = (q.lengths as Int32Array).subarray(3))],
+      [24, (q: Record<string, unknown>) => (q.speaker as Uint32Array).fill(9_999, 0, 1)],
+      [25, (q: Record<string, unknown>) => (q.strings = (q.strings as string).slice(5))],
+    ] as const) {
+      const { data, options, file, story } = await withSnapshot(seed);
+      await reforge(file, (body) => change(body.catalog.stories[0]!.quotes));
+      const { store, from } = await open(data, options);
+      expect(from).toBe("files");
+      expect(store.catalog().stories[0]!.quotes.map((q) => q.text)).toEqual(story.quotes.map((q) => q.text));
+    }
+  });
+
+  it("with an index that does not fit its quotes rebuilds from the files", async () => {
+    const { data, options, file } = await withSnapshot(26);
+    await reforge(file, (body) => {
+      const index = (body as unknown as { indexes: { terms: { postings: Uint32Array } }[] }).indexes[0]!;
+      index.terms.postings[0] = 1_000_000;
+    });
+    const { store, from } = await open(data, options);
+    expect(from).toBe("files");
+    const word = store.catalog().stories[0]!.quotes[0]!.text.split(" ")[1]!;
+    expect(searchQuotes(store.catalog().stories[0]!, { query: word }).total).toBeGreaterThan(0);
+  });
+
+  it("misses when the indexing code changes", async () => {
+    const { data, options } = await withSnapshot(27);
+    expect((await open(data, { ...options, codeVersion: "v2" })).from).toBe("files");
+  });
+
+  it("is keyed by a code version that follows the sources of folding and indexing", async () => {
+    const src = await tempDir();
+    await cp("src", src, { recursive: true });
+    const before = indexCodeVersion(src, ".ts");
+    expect(indexCodeVersion(src, ".ts")).toBe(before);
+    await writeFile(path.join(src, "core", "fold-text.ts"), `${await readFile(path.join(src, "core", "fold-text.ts"), "utf8")}\n// changed\n`);
+    const folded = indexCodeVersion(src, ".ts");
+    expect(folded).not.toBe(before);
+    await writeFile(path.join(src, "core", "search", "terms.ts"), `${await readFile(path.join(src, "core", "search", "terms.ts"), "utf8")}\n// changed\n`);
+    expect(indexCodeVersion(src, ".ts")).not.toBe(folded);
+    // This very checkout's version is what a store uses unless a test says otherwise.
+    expect(indexCodeVersion()).toBe(indexCodeVersion(path.resolve("src"), ".ts"));
+  });
+
+  it("misses when a file is replaced by a copy that keeps its size and modification time (cp -p)", async () => {
+    const { data, options, story } = await withSnapshot(28);
+    const target = story.articles[0]!.file;
+    const original = await readFile(target, "utf8");
+    const quote = story.quotes.find((q) => q.article === story.articles[0])!;
+    const altered = original.replace(quote.text, quote.text.replace(/^./, (c) => (c === "Q" ? "R" : "Q")));
+    expect(altered.length).toBe(original.length);
+    const elsewhere = path.join(await tempDir(), "copy.json");
+    await writeFile(elsewhere, altered);
+    const { mtimeMs, size } = await stat(target);
+    execFileSync("touch", ["-r", target, elsewhere]);
+    execFileSync("cp", ["-p", elsewhere, target]);
+    expect(await stat(target)).toMatchObject({ mtimeMs, size });
+    const { store, from } = await open(data, options);
+    expect(from).toBe("files");
+    expect(store.catalog().stories[0]!.quotes.find((q) => q.id === quote.id)!.text).not.toBe(quote.text);
+  });
+});

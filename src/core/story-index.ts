@@ -4,7 +4,7 @@ import { buildQuoteIndexData, buildTermRange, indexedText, type QuoteFinder, typ
 import { compareNewestFirst, mergeNewestFirst } from "./search/newest-first.js";
 import { createSegmentedFinder, type LiveQuoteIndex, type QuoteSegment, speakerLists } from "./search/segmented-finder.js";
 import { type StatusFinder, createStatusFinder } from "./search/status-finder.js";
-import type { Quote, StatusItem, Story } from "./story.js";
+import type { Quote, Story } from "./story.js";
 
 /** Search structures for one story, built once per loaded story and reused by every command. */
 export interface StoryIndex {

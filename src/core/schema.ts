@@ -58,6 +58,8 @@ export const storySchema = z.strictObject({
   id,
   title: text,
   summary: text,
+  /** Who wrote the summary: "hand" (a person; never overwritten, the default) or "generated" (ingest rewrites it from the threads). */
+  summaryBy: z.enum(["hand", "generated"]).optional(),
   parties: z.array(partySchema).default([]),
   people: z.array(personSchema).default([]),
   topics: z.array(topicSchema).default([]),

@@ -19,6 +19,7 @@ export function formatStory(story: StoryFile): string {
     `  "id": ${JSON.stringify(story.id)},`,
     `  "title": ${JSON.stringify(story.title)},`,
     `  "summary": ${JSON.stringify(story.summary)},`,
+    ...(story.summaryBy ? [`  "summaryBy": ${JSON.stringify(story.summaryBy)},`] : []),
     `  "parties": ${list(story.parties)},`,
     `  "people": ${list(story.people, false)},`,
     `  "topics": ${list(story.topics)}`,

@@ -4,8 +4,8 @@ import path from "node:path";
 import { baselineQuotes } from "../core/extract/baseline-quotes.js";
 import { parseBrat } from "../core/extract/brat.js";
 import { goldQuotes } from "../core/extract/gold-quotes.js";
-import { predictQuotes } from "../core/extract/predict-quotes.js";
-import { type QuoteCounts, addCounts, emptyCounts, quoteMetrics, scoreDocument } from "../core/extract/quote-score.js";
+import { extractArticle } from "../core/extract/extract-article.js";
+import { type PredictedQuote, type QuoteCounts, addCounts, emptyCounts, quoteMetrics, scoreDocument } from "../core/extract/quote-score.js";
 
 /**
  * Scores direct-quote extraction against PolNeAR:
@@ -25,7 +25,7 @@ function main(argv: string[]): number {
   const splitAt = argv.indexOf("--split");
   const split = splitAt >= 0 ? argv[splitAt + 1] : "dev";
   const showErrors = argv.includes("--errors");
-  const predict = argv.includes("--baseline") ? baselineQuotes : predictQuotes;
+  const predict = argv.includes("--baseline") ? baselineQuotes : extractedQuotes;
   const root = args.find((a) => a !== split);
   if (!root || !split || !/^(train|dev|test)$/.test(split)) {
     process.stderr.write("usage: eval:quotes -- <PolNeAR checkout or git dir> --split train|dev [--errors] [--baseline]\n");
@@ -50,6 +50,11 @@ function main(argv: string[]): number {
       `speaker accuracy ${f(m.speakerAccuracy)} (${counts.speakerRight}/${counts.named} gold quotes with a named source)\n`,
   );
   return 0;
+}
+
+/** What ingest keeps: `extractArticle` itself, so the score covers every step ingest runs (header, speaker checks). */
+function extractedQuotes(text: string): (PredictedQuote & { rule: string })[] {
+  return extractArticle(text, { fallbackDate: "2016-01-01" }).quoteEvidence ?? [];
 }
 
 function printErrors(doc: CorpusDocument, scored: ReturnType<typeof scoreDocument>): void {

@@ -166,11 +166,20 @@ function partyFor(side: Side): Party {
 function speakerOf(speaker: ResolvedSpeaker | undefined): ResolvedSpeaker | undefined {
   if (!speaker) return undefined;
   if (speaker.kind === "person") return speaker.person.isPlace ? undefined : speaker;
-  return SPEAKING_NOUN.test(speaker.description) ? speaker : undefined;
+  const { description } = speaker;
+  // A proper name ("Mr. King", "Daily Beast") speaks; "the Quessanian effort" or "a mountain pass" does not.
+  const properName = /^(?:\p{Lu}[\p{L}’'.-]*\s*)+$/u.test(description.trim()) && !PLACE_WORD.test(description);
+  const named = /\p{Lu}/u.test(description) && !ABSTRACT_HEAD.test(description) && !PLACE_WORD.test(description);
+  return properName || named || SPEAKING_NOUN.test(description) ? speaker : undefined;
 }
 
+/** Nouns for an undertaking, not a speaker: "the Quessanian effort", "the Western push". */
+const ABSTRACT_HEAD = /\b(?:effort|push|initiative|move|process|bid|approach|strategy|policy|plan|proposal|idea|deal|war|conflict|crisis|talks|offensive|operation|attempt|pressure|offer|decision|situation|position)s?$/i;
+
+const PLACE_WORD = /\b(?:pass|valley|river|mountains?|hills?|border|town|city|village|region|province|square|bridge|crossing|port|coast|sea|lake|island)$/i;
+
 const SPEAKING_NOUN =
-  /\b(?:officials?|spokes(?:man|woman|person|people)|aides?|sources?|diplomats?|ministers?|ministry|leaders?|negotiators?|analysts?|experts?|advisers?|advisors?|members?|lawmakers|legislators?|senators?|MPs|deputies|envoys?|representatives?|government|administration|campaign|office|president|prime\s+minister|chancellor|secretary|commander|general|officer|police|army|military|agency|committee|council|party|people|residents?|witnesses?|voters?|critics?|supporters?|observers?|organi[sz]ers?|protesters?|activists?|journalists?|reporters?|writers?|editors?|authors?|candidates?|nominees?|governors?|mayors?|judges?|lawyers?|attorneys?|executives?|chiefs?|heads?|directors?|chairm[ae]n|women|men|man|woman|someone|aide|staff|staffers?|team|group|organi[sz]ation|union|company|firm|bank|court|church|website|newspaper|network|station|magazine|paper|statement)\b/iu;
+  /\b(?:officials?|spokes(?:man|woman|person|people)|aides?|sources?|diplomats?|ministers?|ministry|leaders?|negotiators?|analysts?|experts?|advisers?|advisors?|members?|lawmakers|legislators?|senators?|MPs|deputies|envoys?|representatives?|government|administration|campaign|office|president|prime\s+minister|chancellor|secretary|commander|general|officer|police|army|military|agency|committee|council|party|people|residents?|witnesses?|voters?|critics?|supporters?|observers?|organi[sz]ers?|protesters?|activists?|journalists?|reporters?|writers?|editors?|authors?|candidates?|nominees?|governors?|mayors?|judges?|lawyers?|attorneys?|executives?|chiefs?|heads?|directors?|chairm[ae]n|women|men|man|woman|someone|aide|staff|staffers?|team|group|organi[sz]ation|union|company|firm|bank|court|church|website|newspaper|network|station|magazine|paper|statement|businessman|businesswoman|questioner|narrator|ad|brief|memo|letter|report|poll|survey|study|complaint|filing|lawsuit|document|ruling|speaker|host|anchor|doctor|professor|scientist|researcher|economist|historian|teacher|student|mother|father|wife|husband|son|daughter|friend|neighbou?r|owner|worker|employee|resident|veteran|farmer|soldier|pilot|prisoner|refugee|commentator|columnist|blogger|pollster|strategist|consultant|operative|surrogate|donor|fan|member)\b/iu;
 
 /** The article's people, one per person, made as quotes and conditions name them. */
 function personRegistry(partyOfPerson: (person: PersonCluster) => string | undefined, partyOfDescribed: (party: PartyName) => void) {

@@ -54,7 +54,7 @@ function main(argv: string[]): number {
 
 /** What ingest keeps: `extractArticle` itself, so the score covers every step ingest runs (header, speaker checks). */
 function extractedQuotes(text: string): (PredictedQuote & { rule: string })[] {
-  return extractArticle(text, { fallbackDate: "2016-01-01" }).quoteEvidence ?? [];
+  return extractArticle(text, { fallbackDate: "2016-01-01", evidence: true }).quoteEvidence ?? [];
 }
 
 function printErrors(doc: CorpusDocument, scored: ReturnType<typeof scoreDocument>): void {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ExtractedArticle, extractArticle } from "../core/extract/extract-article.js";
 import { parseDate } from "../core/extract/article-header.js";
+import type { StoryFile } from "../core/schema.js";
 
 /**
  * Prints one JSON line per article file: `{"file", "article", "parties", "topics", "headings"}`,
@@ -13,7 +14,7 @@ import { parseDate } from "../core/extract/article-header.js";
 export type ExtractResult = ({ file: string } & ExtractedArticle) | { file: string; error: string };
 
 /** Reads and extracts one file; never throws, so one bad file costs only itself. */
-export async function extractFile(file: string, today = new Date().toISOString().slice(0, 10)): Promise<ExtractResult> {
+export async function extractFile(file: string, today = new Date().toISOString().slice(0, 10), story?: StoryFile): Promise<ExtractResult> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -23,7 +24,7 @@ export async function extractFile(file: string, today = new Date().toISOString()
   if (text.trim() === "") return { file, error: `${file} is empty` };
   // A date in the file name beats today's when the text states none.
   const fallbackDate = parseDate(path.basename(file)) ?? today;
-  return { file, ...extractArticle(text, { fallbackDate }) };
+  return { file, ...extractArticle(text, { fallbackDate, ...(story ? { story } : {}) }) };
 }
 
 async function main(files: string[]): Promise<number> {

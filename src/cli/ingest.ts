@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { config as loadDotenv } from "dotenv";
 import path from "node:path";
 import { readConfig } from "../config.js";
@@ -7,7 +7,7 @@ import { formatProblem } from "../core/errors.js";
 import { formatStory } from "../core/ingest/format-story.js";
 import { mergeIntoStory } from "../core/ingest/merge-into-story.js";
 import { readDataFiles } from "../data/read-data-files.js";
-import { type StoryFile, storySchema } from "../core/schema.js";
+import { type ArticleFile, type StoryFile, articleSchema, storySchema } from "../core/schema.js";
 import { personLabel } from "../core/story.js";
 import { extractFile } from "./extract.js";
 
@@ -55,15 +55,17 @@ async function main(argv: string[]): Promise<number> {
   const progress = progressBar(options.files.length);
   const written: { file: string; articleId: string; outcome: "new" | "updated" | "unchanged" }[] = [];
   let failed = 0;
+  const articles = await readArticles(path.join(storyDir, "articles"));
   for (const [index, file] of options.files.entries()) {
-    const result = await extractFile(file);
+    const result = await extractFile(file, undefined, story);
     progress(index + 1);
     if ("error" in result) {
       failed++;
       process.stderr.write(`ingest: ${result.error}\n`);
       continue;
     }
-    const merged = mergeIntoStory(story, result);
+    const merged = mergeIntoStory(story, result, { articles: [...articles.values()] });
+    articles.set(merged.article.id, merged.article);
     story = merged.story;
     const articlePath = path.join(storyDir, "articles", `${merged.article.id}.json`);
     const json = `${JSON.stringify(merged.article, null, 2)}\n`;
@@ -88,6 +90,23 @@ async function main(argv: string[]): Promise<number> {
   return failed > 0 || ours.length > 0 ? 1 : 0;
 }
 
+/** The story's articles already on disk, by id; a file that does not parse is left to the catalog check to report. */
+async function readArticles(dir: string): Promise<Map<string, ArticleFile>> {
+  const articles = new Map<string, ArticleFile>();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
+    const text = await readFile(path.join(dir, name), "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    try {
+      const parsed = articleSchema.safeParse(JSON.parse(text));
+      if (parsed.success) articles.set(parsed.data.id, parsed.data);
+    } catch {
+      // Not JSON: buildCatalog names the file afterwards.
+    }
+  }
+  return articles;
+}
+
 async function onlyStory(dataDir: string): Promise<string | undefined> {
   const files = await readDataFiles(dataDir).catch(() => []);
   const ids = [...new Set(files.filter((f) => f.kind === "story").map((f) => f.storyDir))];
@@ -97,8 +116,9 @@ async function onlyStory(dataDir: string): Promise<string | undefined> {
 async function readStory(storyPath: string, storyId: string): Promise<StoryFile> {
   const text = await readFile(storyPath, "utf8").catch(() => undefined);
   if (text === undefined) {
-    // A story that does not exist yet starts empty; the lead should then write its title and summary.
-    return { id: storyId, title: storyId.replace(/-/g, " "), summary: "Created by ingest; edit this summary.", parties: [], people: [], topics: [] };
+    // A story that does not exist yet starts empty, with a summary generated from its threads until a person writes one.
+    const title = storyId.replace(/-/g, " ").replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    return { id: storyId, title, summary: `${title}: no developments recorded yet.`, summaryBy: "generated", parties: [], people: [], topics: [] };
   }
   return storySchema.parse(JSON.parse(text));
 }

@@ -6,6 +6,7 @@ import type { SpeakerPhrase } from "./speaker-phrases.js";
 import type { NameMention } from "./name-mentions.js";
 import type { Side } from "./sides.js";
 import { wordCount } from "./quoted-spans.js";
+import { sameCondition } from "./same-condition.js";
 
 /** One condition a side sets, on its own, as a short clause. */
 export interface FoundCondition {
@@ -164,6 +165,7 @@ function tidy(text: string): string {
     .replace(/^(?:any|a|the|every)\s+(?:final\s+|peace\s+)?(?:deal|agreement|settlement|accord|treaty)\s+(?:must|should|would\s+have\s+to|has\s+to)\s+(?:include|contain|guarantee|provide\s+for|ensure)\s+/iu, "")
     .replace(/[\s,.;:]+$/, "")
     .trim();
+  item = item.replace(/^(The|A|An|Any|All|Every)\s/, (w) => w.toLowerCase());
   if (wordCount(item) > MAX_WORDS) {
     const words = item.split(" ");
     const head = words.slice(0, MAX_WORDS).join(" ");
@@ -203,22 +205,3 @@ function sameOwner(a: FoundCondition, b: FoundCondition): boolean {
   return name(a) === name(b);
 }
 
-const STOP = new Set("the a an of to and or for from with in on at by its their his her any all every be is are was were must will would that this these those before after no not".split(" "));
-
-/** Same condition: they name the same acronym, or most of the shorter one's content words recur in the longer. */
-export function sameCondition(a: string, b: string): boolean {
-  const acronyms = (t: string) => new Set(t.match(/\b\p{Lu}{2,}\b/gu) ?? []);
-  const acronymsA = acronyms(a);
-  if ([...acronyms(b)].some((w) => acronymsA.has(w))) return true;
-  const words = (t: string) => new Set((t.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !STOP.has(w)).map(stem));
-  const wa = words(a);
-  const wb = words(b);
-  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
-  if (small.size === 0) return false;
-  const shared = [...small].filter((w) => large.has(w)).length;
-  return shared >= 2 && shared / small.size >= 0.6;
-}
-
-function stem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s|al)$/, "").slice(0, 7);
-}

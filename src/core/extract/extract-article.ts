@@ -49,6 +49,8 @@ export interface ExtractOptions {
   fallbackSource?: string;
   /** The story the article will join: its parties and people tell whose side a holder is on. */
   story?: StoryFile;
+  /** Also return `quoteEvidence`, every quote's offsets and rule (for evaluation). */
+  evidence?: boolean;
 }
 
 /** Turns an article's plain text into an article file. Pure: the caller reads files and picks the fallback date. */
@@ -135,7 +137,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extracted
     conditions,
     status,
   };
-  return { article, parties: [...parties.values()], topics: [...topics.values()], headings: header.headings, threads, quoteEvidence };
+  return { article, parties: [...parties.values()], topics: [...topics.values()], headings: header.headings, threads, ...(options.evidence ? { quoteEvidence } : {}) };
 }
 
 /** The story's parties, and its people's sides by every name they go by. */

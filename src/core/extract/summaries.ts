@@ -65,9 +65,9 @@ export function storySummary(story: StoryFile, articles: readonly ArticleFile[])
   for (const c of conditions) byParty.set(c.party, [...(byParty.get(c.party) ?? []), c]);
   const terms = [...byParty].slice(0, 3).map(([party, list]) => {
     const firmest = [...list].sort((a, b) => rank(b.firmness) - rank(a.firmness))[0]!;
-    return `${names.party(party)} insists most on ${clip(firmest.text)} (${FIRMNESS_WORD[firmest.firmness]})`;
+    return `${names.party(party)}'s firmest term: ${clip(firmest.text)} (${FIRMNESS_WORD[firmest.firmness]})`;
   });
-  if (terms.length > 0) parts.push(`${capitalise(joinAnd(terms))}.`);
+  if (terms.length > 0) parts.push(`${terms.join("; ")}.`);
   if (parts.length === 0) return `${story.title}: no developments recorded yet.`;
   return parts.join(" ");
 }

@@ -24,6 +24,8 @@ export interface ConditionContext {
   resolve: (phrase: SpeakerPhrase) => ResolvedSpeaker | undefined;
   sideIn: (phrase: string | undefined) => Side | undefined;
   sideOfHolder: (holder: ResolvedSpeaker) => Side | undefined;
+  /** The article's text with quotations intact, offsets as in the analysis. */
+  text?: string;
   /** The direct quotes, with their resolved speakers: terms are often set in the speaker's own words. */
   quotes: { text: string; speaker: ResolvedSpeaker; at: number }[];
 }
@@ -39,17 +41,21 @@ const MAX_WORDS = 25;
 export function findConditions(analysis: QuoteAnalysis, context: ConditionContext): FoundCondition[] {
   const { plain, sentences, mentions } = analysis;
   const found: FoundCondition[] = [];
+  const original = context.text ?? plain;
   let last: { holder?: ResolvedSpeaker; side?: Side; firmness: Firmness; listOpen: boolean } | undefined;
   sentences.forEach((sentence) => {
-    const body = plain.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim();
-    const owner = ownerOf(sentence.start, sentence.end, mentions, plain, context);
+    const body = plain.slice(sentence.start, sentence.end).replace(/\s+$/, "");
+    const told = original.slice(sentence.start, sentence.start + body.length);
+    let owner = ownerOf(sentence.start, sentence.end, mentions, plain, context);
+    // "The region has two preconditions …", "It wants …", "Twelve fighters must be freed": no named subject continues the last holder.
+    if (!owner.holder && !owner.side && last && (last.holder || last.side) && !/^\s*(?:\S+\s+){0,6}?\p{Lu}\p{Ll}+\s+(?:said|says|insist|demand|call|refus|want|told|warn|will|would|require)/u.test(body.replace(/^\p{Lu}/u, "x"))) owner = { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) };
     const member = LIST_MEMBER.exec(body);
     if (member && last?.listOpen) {
-      const text = tidy(body.slice(member[0].length));
+      const text = tidy(told.slice(member[0].length));
       if (readable(text)) found.push({ ...holderFields(last), text, firmness: firmnessFrom(body, last.firmness), frame: "list over sentences", at: sentence.start });
       return;
     }
-    const match = matchFrame(body);
+    const match = matchFrame(body, told);
     const announced = ANNOUNCED_LIST.test(body);
     if (!match) {
       last = announced || owner.holder || owner.side ? { ...owner, firmness: firmnessFrom(body), listOpen: announced } : last && { ...last, listOpen: false };
@@ -86,11 +92,13 @@ function holderFields(who: { holder?: ResolvedSpeaker; side?: Side }): { holder?
 }
 
 /** The first frame whose item reads as a condition, and its items. */
-function matchFrame(body: string): { frame: ConditionFrame; items: string[] } | undefined {
+function matchFrame(body: string, told = body): { frame: ConditionFrame; items: string[] } | undefined {
   for (const frame of CONDITION_FRAMES) {
-    const match = frame.pattern.exec(body);
-    const raw = match?.groups?.item;
-    if (!raw) continue;
+    const match = new RegExp(frame.pattern.source, `${frame.pattern.flags}d`).exec(body);
+    const at = match?.indices?.groups?.item;
+    // Cues are read outside quotations; the item keeps any quoted words it holds ("the release of all 120 fighters “in one day”").
+    const raw = at ? told.slice(at[0], at[1]) : undefined;
+    if (!raw?.trim()) continue;
     const items = (frame.list ? splitList(raw) : [tidy(raw)]).map((item) => (frame.negate ? negated(item) : item)).filter(readable);
     if (items.length > 0) return { frame, items };
   }
@@ -159,7 +167,7 @@ function tidy(text: string): string {
   let item = text
     .replace(/\s+/g, " ")
     .replace(/^\s*(?:that|to|on)\s+/i, "")
-    .replace(/\s*(?:,|—|–|\s-)\s*(?:(?:he|she|they|it|officials?|the\s+\p{L}+)\s+(?:said|says|added|told|warned|insisted)|(?:said|says|according\s+to|calling|adding|saying|which|but|while|although|though)\b).*$/iu, "")
+    .replace(/\s*(?:,|—|–|\s-)\s*(?:(?:[\p{L}’'-]+\s+){1,4}(?:said|says|added|told|warned|insisted)\b|(?:said|says|according\s+to|calling|adding|saying|which|but|while|although|though)\b).*$/iu, "")
     .replace(/\s+as\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:condition|demand|precondition)\b.*$/iu, "")
     .replace(/\s+(?:so\s+that|in\s+order\s+to)\s.*$/iu, "")
     .replace(/^(?:any|a|the|every)\s+(?:final\s+|peace\s+)?(?:deal|agreement|settlement|accord|treaty)\s+(?:must|should|would\s+have\s+to|has\s+to)\s+(?:include|contain|guarantee|provide\s+for|ensure)\s+/iu, "")
@@ -176,13 +184,15 @@ function tidy(text: string): string {
 }
 
 function negated(item: string): string {
-  return `no ${item.replace(/^(?:any|the)\s+/i, "")}`;
+  return `no ${item.replace(/^(?:any|the|a|an)\s+/i, "")}`;
 }
 
 /** An item worth showing: a few words of real text, not a date or a blanked quote. */
 function readable(item: string): boolean {
   if (wordCount(item) < 2) return false;
   if (!/\p{L}{3,}/u.test(item)) return false;
+  // "only under certain conditions" announces terms; it is none itself.
+  if (/\b(?:certain|some|these|those|such|its|his|her|their|two|three|several)\s+(?:conditions|terms|circumstances|demands)$/i.test(item)) return false;
   if (/^(?:on|in|at|by)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last\s+\w+|next\s+\w+)\b/i.test(item)) return false;
   // A blanked quotation leaves a run of spaces or bare marks.
   return !/[“”"]\s*[“”"]|\s{3,}/.test(item);

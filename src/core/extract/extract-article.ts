@@ -95,7 +95,7 @@ export function extractArticle(text: string, options: ExtractOptions): Extracted
     return speaker ? [{ text: quoteText(body, q.segments), speaker, at: q.segments[0]!.start }] : [];
   });
   const conditions: ConditionFile[] = [];
-  for (const c of findConditions(analysis, { resolve: resolveQuietly, sideIn: sides.sideIn, sideOfHolder, quotes: spokenQuotes })) {
+  for (const c of findConditions(analysis, { text: body, resolve: resolveQuietly, sideIn: sides.sideIn, sideOfHolder, quotes: spokenQuotes })) {
     const side = c.side ?? (c.holder ? sideOfHolder(c.holder) : undefined);
     const party = side ? partyFor(side) : UNKNOWN_SIDE;
     parties.set(party.id, party);

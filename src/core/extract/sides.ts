@@ -10,9 +10,9 @@ export interface Side {
 }
 
 /** Nouns that make the name before them a side: "Kostrel's government", "the Arvenian army". */
-const SIDE_NOUNS = "government|army|forces|troops|military|foreign\\s+ministry|ministry|parliament|delegation|officials|leaders?|president|prime\\s+minister|foreign\\s+minister|defen[cs]e\\s+minister|negotiators?|side|authorities|embassy|soldiers|militias?|pilots|prisoners";
+const SIDE_NOUNS = "terms|demands|spokes(?:man|woman|person)|commander|envoy|chief|fighters|government|army|forces|troops|military|foreign\\s+ministry|ministry|parliament|delegation|officials|leaders?|president|prime\\s+minister|foreign\\s+minister|defen[cs]e\\s+minister|negotiators?|side|authorities|embassy|soldiers|militias?|pilots|prisoners";
 /** Organisations that stand for a side in talks whatever their name. */
-const ORGANISATION = /\b(United Nations|UN|NATO|EU|European Union|Red Cross|African Union|OSCE|ICRC|Alliance|League|Council|Commission|Front|Movement|Coalition|Union)\b/;
+const ORGANISATION = /\b(United Nations|UN|NATO|EU|European Union|Red Cross|African Union|OSCE|ICRC|Alliance|League|Council|Commission|Front|Movement|Coalition|Union|Bloc|Assembly|Diet|Parliament|Congress|Party|Church|Churches|Committee|Organisation|Organization)\b/;
 
 export interface SideIndex {
   sides: Side[];
@@ -85,10 +85,32 @@ export function findSides(plain: string, mentions: readonly NameMention[], peopl
       const possessive = /(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)[’']s\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,?\s*$/u.exec(before);
       if (possessive) side = sideIn(possessive[1]);
       const appositive = /^,\s*([^,;.]{3,80})[,;.]/u.exec(plain.slice(mention.end, mention.end + 90));
+      // "Its spokesman, Ferran …": the side the sentence before was about.
+      if (!side && /\b(?:its|their)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,?\s*$/iu.test(before)) side = lastSideBefore(mention.start);
+      const heads = /^,?\s*who\s+(?:heads|leads|chairs|runs|represents|speaks\s+for)\s+(?:the\s+)?([^,;.]{3,60})/u.exec(plain.slice(mention.end, mention.end + 80));
+      if (!side && heads) side = sideIn(heads[1]);
       if (!side && appositive && /\b(?:minister|president|spokes\w+|envoy|leader|official|chief|negotiator|ambassador|commander|head|secretary|adviser|advisor|general)\b/i.test(appositive[1]!)) side = sideIn(appositive[1]);
     }
+    // A minister or president of no named country serves the side the article is most about.
+    if (!side && /\b(?:minister|president|prime|premier|chancellor|government|defen[cs]e|interior|foreign)\b/i.test(person.role ?? "")) side = dominant();
     memo.set(person, side);
     return side;
+  };
+  const lastSideBefore = (at: number): Side | undefined => {
+    let best: { side: Side; at: number } | undefined;
+    for (const side of sides) {
+      for (const cue of side.cues) {
+        for (const m of plain.slice(Math.max(0, at - 400), at).matchAll(new RegExp(`(?:^|[^\\p{L}])${escape(cue)}(?=[^\\p{L}]|$)`, "gu"))) {
+          if (!best || m.index > best.at) best = { side, at: m.index };
+        }
+      }
+    }
+    return best?.side;
+  };
+  const dominant = (): Side | undefined => {
+    const counts = sides.filter((s) => !ORGANISATION.test(s.name)).map((side) => ({ side, n: side.cues.reduce((n, cue) => n + (plain.match(new RegExp(`(?:^|[^\\p{L}])${escape(cue)}(?=[^\\p{L}]|$)`, "gu"))?.length ?? 0), 0) }));
+    counts.sort((a, b) => b.n - a.n);
+    return counts[0] && counts[0].n > 0 && (!counts[1] || counts[0].n > counts[1].n) ? counts[0].side : undefined;
   };
   const bare = (t: string) => t.replace(/\./g, "");
   const sideNamed = (name: string) => sides.find((s) => s.cues.some((cue) => bare(cue) === bare(name)));

@@ -99,7 +99,7 @@ function matchFrame(body: string, told = body): { frame: ConditionFrame; items: 
     // Cues are read outside quotations; the item keeps any quoted words it holds ("the release of all 120 fighters “in one day”").
     const raw = at ? told.slice(at[0], at[1]) : undefined;
     if (!raw?.trim()) continue;
-    const items = (frame.list ? splitList(raw) : [tidy(raw)]).map((item) => (frame.negate ? negated(item) : item)).filter(readable);
+    const items = (frame.list ? splitList(raw) : frame.negate ? [tidy(raw)] : splitClauses(tidy(raw))).map((item) => (frame.negate ? negated(item) : item)).filter(readable);
     if (items.length > 0) return { frame, items };
   }
   return undefined;
@@ -160,6 +160,13 @@ function splitList(list: string): string[] {
     ? cleaned.split(/;/)
     : cleaned.split(/,\s*(?:and\s+|or\s+)?(?=(?:the|a|an|its|their|his|her|first|second|third|fourth|finally|\p{Lu})\b)|\s+and\s+(?=(?:the|a|an|its|their|his|her|that)\s|\p{Lu})/u);
   return parts.map((part) => tidy(part.replace(/^\s*(?:and\s+|or\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly)\b,?\s*/i, "")));
+}
+
+/** "only if sanctions are lifted and Russian ships can use Western insurers": two conditions, one per clause. */
+function splitClauses(item: string): string[] {
+  const parts = item.split(/,?\s+and\s+(?=(?:the|a|an|its|their|all|\p{Lu})[\p{L}’'-]*\s)/u);
+  const clause = (p: string) => wordCount(p) >= 4 && /\b(?:is|are|be|been|can|will|must|should|has|have|leave|leaves|withdraw|withdraws|pull|pulls|return|returns|stay|stays|hand|hands|use|get|gets|lift|lifted|released?|recogni[sz]es?)\b/.test(p);
+  return parts.length > 1 && parts.every(clause) ? parts.map(tidy) : [item];
 }
 
 /** The demanded thing on its own: no leading "that", no trailing attribution, at most about 25 words. */

@@ -80,8 +80,9 @@ export function findStatus(analysis: QuoteAnalysis, context: StatusContext): Fou
     }
     const detail = detailOf(context.text.slice(sentence.start, sentence.end));
     thread.items++;
-    const same = items.find((i) => i.thread === thread && i.state === state);
-    if (same) continue;
+    // A state told again later in the article is where the thread stands now: the later telling replaces the earlier.
+    const same = items.findIndex((i) => i.thread === thread && i.state === state);
+    if (same >= 0) items.splice(same, 1);
     // Epistemic states (claimed, denied, …) stay with the phase of the event they are about.
     if (PHASE[state] !== undefined) phase = PHASE[state]!;
     items.push({ thread, state, detail, frame: cue.frame.name, at: sentence.start, phase: PHASE[state] ?? phase, background: cue.background });
@@ -149,7 +150,7 @@ function stateCue(raw: string, words: WordHit[]): Cue | undefined {
     const end = index + match[0].length;
     // "to be carried out", "could be held": a predicate under a modal is not what happened.
     if (frame.state !== "planned" && frame.state !== "proposed" && /\b(?:to\s+be|could\s+be|may\s+be|might\s+be|would\s+be|if|whether)\s+(?:\p{Ll}+ly\s+)?$/iu.test(raw.slice(Math.max(0, index - 20), index))) continue;
-    const word = nearestWord(words, index, end, frame);
+    const word = nearestWord(raw, words, index, end, frame);
     if (!word) continue;
     const background = /\bhad\s+(?:\p{Ll}+ly\s+)?$|\b(?:earlier|previously|first)\s+$/iu.test(raw.slice(Math.max(0, index - 20), index));
     found.push({ frame, index, end, word, background });
@@ -158,11 +159,13 @@ function stateCue(raw: string, words: WordHit[]): Cue | undefined {
 }
 
 /** The thread word the predicate is about: the closest one it may apply to, a noun after it preferred at equal distance. */
-function nearestWord(words: WordHit[], index: number, end: number, frame: StatusFrame): WordHit | undefined {
+function nearestWord(raw: string, words: WordHit[], index: number, end: number, frame: StatusFrame): WordHit | undefined {
   let best: { word: WordHit; distance: number } | undefined;
   for (const word of words) {
     if (!frameApplies(frame, word.kind)) continue;
-    const distance = word.start >= end ? word.start - end : word.end <= index ? index - word.end + 1 : 0;
+    let distance = word.start >= end ? word.start - end : word.end <= index ? index - word.end + 1 : 0;
+    // "talks on the grain corridor would go ahead": a word inside a modifier is not what the predicate is about.
+    if (words.some((w) => w.end <= word.start && /^\s+(?:on|about|over|for)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(raw.slice(w.end, word.start)))) distance += 1000;
     if (!best || distance < best.distance) best = { word, distance };
   }
   return best?.word;

@@ -58,7 +58,7 @@ export function mergeIntoStory(story: StoryFile, extracted: ExtractedArticle, op
     const known = matchTopic(next.topics, topic) ?? (thread ? matchThread(next.topics, thread, topic) : undefined);
     if (known) {
       renameIfClearer(known, topic, thread);
-      if (thread) joinAliases(known, topic);
+      if (thread) joinTopicAliases(known, topic);
       topicIds.set(topic.id, known.id);
     } else topicIds.set(topic.id, addEntry(next.topics, { ...topic, aliases: thread ? topic.aliases : [] }, added.topics));
   }
@@ -155,6 +155,16 @@ function addEntry<T extends Named>(list: T[], entry: T, addedIds: string[]): str
   list.push({ ...entry, id });
   addedIds.push(id);
   return id;
+}
+
+/** A topic's new names, less those that only reorder or respell one it has ("Zelensky–Trump meeting"). */
+function joinTopicAliases(known: Topic, mention: Topic): void {
+  const keys = new Set([known.name, ...known.aliases].map(topicKey));
+  for (const form of [mention.name, ...mention.aliases]) {
+    if (keys.has(topicKey(form))) continue;
+    keys.add(topicKey(form));
+    known.aliases.push(form);
+  }
 }
 
 function joinAliases(known: Person | Party | Topic, mention: Named): void {

@@ -47,8 +47,10 @@ export function findSides(plain: string, mentions: readonly NameMention[], peopl
   };
   for (const party of known.parties ?? []) if ([party.name, ...party.aliases].some((cue) => containsWord(plain, cue))) add(party.name, party.aliases);
   for (const party of KNOWN_PARTIES) if (party.cues.some((cue) => containsWord(plain, cue))) add(party.name, party.cues);
-  const words = new Set(plain.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []);
-  const names = [...new Set(mentions.map((m) => m.name))];
+  const words = new Set((plain.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).map((w) => w.replace(/[’']s?$/u, "")));
+  // A country opening every sentence it is in is no mention (mentions skip lone sentence openers), but its demonym still shows it.
+  const openers = [...words].filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w) && ([...words].some((d) => d !== w && isDemonymOf(d, w)) || new RegExp(`\\b${escape(w)}[’']s\\s+(?:${SIDE_NOUNS})\\b`, "u").test(plain)));
+  const names = [...new Set([...mentions.map((m) => m.name), ...openers])];
   for (const name of names) {
     const cluster = people.clusters.find((c) => c.name === name || c.aliases.includes(name));
     if (cluster?.isPerson) continue;

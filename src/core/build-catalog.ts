@@ -2,7 +2,6 @@ import type { z } from "zod";
 import { type DataProblem, jsonPath } from "./errors.js";
 import { type ArticleFile, type Person, type StoryFile, articleSchema, storySchema } from "./schema.js";
 import type { ArticleRef, Catalog, Condition, Quote, StatusItem, Story } from "./story.js";
-import { sameCondition } from "./extract/same-condition.js";
 
 /** One JSON file of the data directory, as read from disk. */
 export interface DataFile {
@@ -204,8 +203,9 @@ function addArticle(
   data.conditions.forEach((c, i) => {
     const condition: Condition = { id: `${data.id}#c${i}`, party: parties.get(c.party)!, text: c.text, firmness: c.firmness, date: c.date ?? data.date, article };
     if (c.holder) condition.holder = people.get(c.holder)!;
-    // A condition restated later is one condition, with the date and firmness of its latest statement.
-    const stated = story.conditions.findIndex((e) => e.party.id === c.party && (!e.holder || !c.holder || e.holder.id === c.holder) && e.article.id !== data.id && (e.text === c.text || sameCondition(e.text, c.text)));
+    // A condition restated later in the same words (ingest gives a restatement the earlier wording)
+    // is one condition, with the date and firmness of its latest statement.
+    const stated = story.conditions.findIndex((e) => e.party.id === c.party && (!e.holder || !c.holder || e.holder.id === c.holder) && e.article.id !== data.id && e.text === c.text);
     if (stated >= 0) {
       const earlier = story.conditions[stated]!;
       story.conditions[stated] = { ...earlier, firmness: condition.firmness, date: condition.date, article, ...(earlier.holder ?? condition.holder ? { holder: earlier.holder ?? condition.holder! } : {}) };

@@ -128,8 +128,11 @@ function subjectOwner(start: number, end: number, mentions: readonly NameMention
   const clause = plain.slice(start, end);
   const opener = /^\s*(?:(?:in|at|on|during|after|before|despite|with|following|speaking|asked)\b[^,]{0,80},\s*)/i.exec(clause);
   const from = start + (opener ? opener[0].length : 0);
-  const first = mentions.find((m) => m.start >= from && m.start < end);
-  const lead = plain.slice(from, first ? first.start : end);
+  // The subject comes before the clause's first verb: in "The region has two preconditions: the withdrawal of Soravian troops", Soravia is no subject.
+  const verb = /\b(?:has|have|had|is|are|was|were|will|would|could|can|said|says|told|wants?|insists?|insisted|demands?|demanded|calls?|called|requires?|required|refuses?|refused|must|set|laid|repeated|warned|added)\b/i.exec(plain.slice(from, end));
+  const subjectEnd = verb ? from + verb.index : end;
+  const first = mentions.find((m) => m.start >= from && m.start < subjectEnd);
+  const lead = plain.slice(from, first ? first.start : subjectEnd);
   const pronoun = /\b(he|she)\b/i.exec(lead);
   if (pronoun) {
     const holder = context.resolve({ kind: "pronoun", pronoun: pronoun[1]!.toLowerCase(), at: from + pronoun.index });
@@ -198,6 +201,8 @@ function negated(item: string): string {
 function readable(item: string): boolean {
   if (wordCount(item) < 2) return false;
   if (!/\p{L}{3,}/u.test(item)) return false;
+  // "them kept apart", "someone is watching it", "more than quiet": a pronoun or a comparison is no demanded thing.
+  if (/^[“"]?(?:them|it|someone|something|anyone|anything|everyone|everything|nothing|this|that|more|less|him|her|us|me|you|so|too)\b/i.test(item)) return false;
   // "only under certain conditions" announces terms; it is none itself.
   if (/\b(?:certain|some|these|those|such|its|his|her|their|two|three|several)\s+(?:conditions|terms|circumstances|demands)$/i.test(item)) return false;
   if (/^(?:on|in|at|by)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last\s+\w+|next\s+\w+)\b/i.test(item)) return false;

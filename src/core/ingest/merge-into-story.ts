@@ -105,6 +105,12 @@ function matchThread(topics: readonly Topic[], thread: ExtractedThread, topic: T
   const candidates = topics.map((t) => ({ topic: t, thread: threadOfTopic(t) })).filter((c) => c.thread.kind === thread.kind);
   if (candidates.length === 0) return undefined;
   const keys = thread.participants.map((p) => topicKey(p)).filter(Boolean);
+  // An agreement, a truce or a corridor is named after whoever the sentence mentions: any shared name or the same noun is enough.
+  if (EVENT_KINDS.has(thread.kind) && keys.length > 0) {
+    const words = new Set(topicKey(topic.name).split(" "));
+    const related = candidates.filter((c) => keys.some((k) => c.thread.words.has(k)) || (c.thread.participants.length === 0 && [...words].some((w) => c.thread.words.has(w) && !keys.includes(w))));
+    if (related.length > 0) return related[related.length - 1]!.topic;
+  }
   if (keys.length > 0) {
     const scored = candidates
       .map((c) => ({ ...c, shared: keys.filter((k) => c.thread.words.has(k)).length, own: c.thread.participants }))
@@ -123,6 +129,8 @@ function matchThread(topics: readonly Topic[], thread: ExtractedThread, topic: T
   void topic;
   return candidates[candidates.length - 1]!.topic;
 }
+
+const EVENT_KINDS = new Set(["deal", "ceasefire", "corridor", "exchange", "withdrawal", "monitoring mission"]);
 
 /** "Call" becomes "Lind–Brenner call" once an article names who took part; the old name stays as an alias. */
 function renameIfClearer(known: Topic, topic: Topic, thread: ExtractedThread | undefined): void {

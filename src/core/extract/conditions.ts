@@ -71,7 +71,8 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
   for (const quote of context.quotes) {
     const match = matchFrame(quote.text);
     if (!match || match.frame.name === "X must Y") continue;
-    const side = context.sideOfHolder(quote.speaker);
+    // "Under no circumstances will Soravia accept …", he said: the quote names the side when the speaker's is unknown.
+    const side = context.sideOfHolder(quote.speaker) ?? context.sideIn(quote.text);
     const firmness = firmnessFrom(quote.text, match.frame.firmness ?? "stated");
     for (const text of match.items.filter((t) => !/\b(?:we|us|our|i|me|my|you|your|they|them)\b/i.test(t))) {
       found.push({ holder: quote.speaker, ...(side ? { side } : {}), text, firmness, frame: `${match.frame.name} (in a quote)`, at: quote.at });
@@ -91,18 +92,32 @@ function holderFields(who: { holder?: ResolvedSpeaker; side?: Side }): { holder?
   return { ...(who.holder ? { holder: who.holder } : {}), ...(who.side ? { side: who.side } : {}) };
 }
 
-/** The first frame whose item reads as a condition, and its items. */
+/**
+ * The frames whose items read as conditions, and their items: the first frame in precedence
+ * order, then any later one that finds a different item in another part of the sentence
+ * ("requires free access …, adding that the mission would not deploy until …").
+ */
 function matchFrame(body: string, told = body): { frame: ConditionFrame; items: string[] } | undefined {
+  let first: { frame: ConditionFrame; items: string[] } | undefined;
+  const spans: [number, number][] = [];
   for (const frame of CONDITION_FRAMES) {
     const match = new RegExp(frame.pattern.source, `${frame.pattern.flags}d`).exec(body);
     const at = match?.indices?.groups?.item;
     // Cues are read outside quotations; the item keeps any quoted words it holds ("the release of all 120 fighters “in one day”").
-    const raw = at ? told.slice(at[0], at[1]) : undefined;
-    if (!raw?.trim()) continue;
+    if (!at) continue;
+    const cueAt = match!.index;
+    if (spans.some(([s, e]) => (cueAt >= s && cueAt < e) || (at[0] >= s && at[0] < e))) continue;
+    // An item running into another frame's part of the sentence stops where that part begins.
+    const stop = Math.min(at[1], ...spans.map(([s]) => s).filter((s) => s > at[0]));
+    const raw = told.slice(at[0], stop);
+    if (!raw.trim()) continue;
     const items = (frame.list ? splitList(raw) : frame.negate ? [tidy(raw)] : splitClauses(tidy(raw))).map((item) => (frame.negate ? negated(item) : item)).filter(readable);
-    if (items.length > 0) return { frame, items };
+    if (items.length === 0) continue;
+    spans.push([Math.min(cueAt, at[0]), stop]);
+    if (!first) first = { frame, items };
+    else first.items.push(...items);
   }
-  return undefined;
+  return first;
 }
 
 /** Who sets the terms: the sentence's subject, a person (with their side) or a side itself ("Kostrel refuses …"). */
@@ -136,7 +151,7 @@ function subjectOwner(start: number, end: number, mentions: readonly NameMention
   const pronoun = /\b(he|she)\b/i.exec(lead);
   if (pronoun) {
     const holder = context.resolve({ kind: "pronoun", pronoun: pronoun[1]!.toLowerCase(), at: from + pronoun.index });
-    if (holder) return withSide(holder, context);
+    if (holder) return withSide(holder, context, clause);
   }
   // "The Arvenian government says …", "Kostreli officials insist …": a side named by its demonym.
   const sideFirst = context.sideIn(lead.split(/\b(?:said|says|insist|demand|call|refus|want|told|warn)/i)[0]);
@@ -148,11 +163,13 @@ function subjectOwner(start: number, end: number, mentions: readonly NameMention
     const side = context.sideIn(first.name);
     return side ? { side } : {};
   }
-  return withSide(resolved, context);
+  return withSide(resolved, context, clause);
 }
 
-function withSide(holder: ResolvedSpeaker, context: ConditionContext): { holder: ResolvedSpeaker; side?: Side } {
-  const side = context.sideOfHolder(holder);
+function withSide(holder: ResolvedSpeaker, context: ConditionContext, clause = ""): { holder: ResolvedSpeaker; side?: Side } {
+  // "Lindqvarn said that Soravia would not pull its troops …": the side the holder speaks for is the reported clause's subject.
+  const reported = /\b(?:said|says|told\s+\S+|added|warned|insisted)\s+(?:in\s+a\s+statement\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*)\s+(?:would|will|must|could|can|requires|wants|insists|demands|refuses|is|was)\b/u.exec(clause);
+  const side = (reported ? context.sideIn(reported[1]) : undefined) ?? context.sideOfHolder(holder);
   return side ? { holder, side } : { holder };
 }
 

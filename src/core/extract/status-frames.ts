@@ -35,7 +35,7 @@ export const THREAD_WORDS: readonly ThreadWord[] = [
   { kind: "sanctions", pattern: /\bsanctions\b/i, label: "sanctions" },
   { kind: "referendum", pattern: /\breferend(?:um|a)\b/i, label: "referendum" },
   { kind: "vote", pattern: /\b(?:vote|ballot)\b/i, label: "vote" },
-  { kind: "report", pattern: /\b(?:report(?:ed)?|correction|article)\b/i, label: "report" },
+  { kind: "report", pattern: /\b(?:report(?:ed)?|correction|article|claims?(?=\s+that\b)|(?<=made\s+the\s+)claim)\b/i, label: "report" },
   { kind: "deal", pattern: /\b(?:minerals?|rare\s+earths?)\b/i, label: "minerals deal" },
   { kind: "deal", pattern: /\b(?:deal|agreement|accord|treaty|pact|framework)\b/i, label: "$0" },
   { kind: "call", pattern: /\b(?:phone\s+call|call|phoned|spoke|spoken|speak|talked\s+by\s+phone|by\s+phone|conversation)\b/i, label: "call" },

@@ -165,6 +165,8 @@ function nearestWord(raw: string, words: WordHit[], index: number, end: number, 
     if (!frameApplies(frame, word.kind)) continue;
     let distance = word.start >= end ? word.start - end : word.end <= index ? index - word.end + 1 : 0;
     // "talks on the grain corridor would go ahead": a word inside a modifier is not what the predicate is about.
+    // "The Union's monitoring mission, provided for in the framework, will begin": a word in an aside is not the subject.
+    if (word.end <= index && /,[^,]*$/.test(raw.slice(0, word.start)) && /^[^,]*,\s*$/.test(raw.slice(word.end, index)) && words.some((w) => w.end <= word.start && /,/.test(raw.slice(w.end, word.start)))) distance += 1000;
     if (words.some((w) => w.end <= word.start && /^\s+(?:on|about|over|for)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(raw.slice(w.end, word.start)))) distance += 1000;
     if (!best || distance < best.distance) best = { word, distance };
   }

@@ -3,9 +3,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { baselineQuotes } from "../core/extract/baseline-quotes.js";
 import { parseBrat } from "../core/extract/brat.js";
-import { goldQuotes } from "../core/extract/gold-quotes.js";
-import { predictQuotes } from "../core/extract/predict-quotes.js";
-import { type QuoteCounts, addCounts, emptyCounts, quoteMetrics, scoreDocument } from "../core/extract/quote-score.js";
+import { RULE_STRENGTH } from "../core/extract/attribution-rules.js";
+import { type GoldQuote, goldQuotes } from "../core/extract/gold-quotes.js";
+import { nameWords, sharesNameWord } from "../core/extract/name-words.js";
+import { overlaps } from "../core/extract/spans.js";
+import { extractArticle } from "../core/extract/extract-article.js";
+import { type PredictedQuote, type QuoteCounts, addCounts, emptyCounts, quoteMetrics, scoreDocument } from "../core/extract/quote-score.js";
 
 /**
  * Scores direct-quote extraction against PolNeAR:
@@ -25,7 +28,7 @@ function main(argv: string[]): number {
   const splitAt = argv.indexOf("--split");
   const split = splitAt >= 0 ? argv[splitAt + 1] : "dev";
   const showErrors = argv.includes("--errors");
-  const predict = argv.includes("--baseline") ? baselineQuotes : predictQuotes;
+  const predict = argv.includes("--baseline") ? baselineQuotes : extractedQuotes;
   const root = args.find((a) => a !== split);
   if (!root || !split || !/^(train|dev|test)$/.test(split)) {
     process.stderr.write("usage: eval:quotes -- <PolNeAR checkout or git dir> --split train|dev [--errors] [--baseline]\n");
@@ -37,9 +40,16 @@ function main(argv: string[]): number {
     return 1;
   }
   let counts: QuoteCounts = emptyCounts();
+  const byRule = new Map<string, { hits: number; named: number; right: number }>();
   for (const doc of documents) {
-    const scored = scoreDocument(goldQuotes(doc.text, parseBrat(doc.ann)), predict(doc.text));
+    const gold = goldQuotes(doc.text, parseBrat(doc.ann));
+    const predicted = predict(doc.text);
+    const scored = scoreDocument(gold, predicted);
     counts = addCounts(counts, scored.counts);
+    for (const [rule, tally] of ruleTallies(gold, predicted)) {
+      const total = byRule.get(rule) ?? { hits: 0, named: 0, right: 0 };
+      byRule.set(rule, { hits: total.hits + tally.hits, named: total.named + tally.named, right: total.right + tally.right });
+    }
     if (showErrors) printErrors(doc, scored);
   }
   const m = quoteMetrics(counts);
@@ -49,7 +59,41 @@ function main(argv: string[]): number {
       `detection  precision ${f(m.precision)}  recall ${f(m.recall)}  F1 ${f(m.f1)}\n` +
       `speaker accuracy ${f(m.speakerAccuracy)} (${counts.speakerRight}/${counts.named} gold quotes with a named source)\n`,
   );
+  if (predict !== baselineQuotes) printRules(byRule);
   return 0;
+}
+
+/** What ingest keeps: `extractArticle` itself, so the score covers every step ingest runs (header, speaker checks). */
+function extractedQuotes(text: string): (PredictedQuote & { rule: string })[] {
+  return extractArticle(text, { fallbackDate: "2016-01-01", evidence: true }).quoteEvidence ?? [];
+}
+
+/** Per attribution rule: gold quotes it credited (hits), and how many of those with a named source it got right. */
+function ruleTallies(gold: readonly GoldQuote[], predicted: readonly (PredictedQuote & { rule?: string })[]): Map<string, { hits: number; named: number; right: number }> {
+  const tallies = new Map<string, { hits: number; named: number; right: number }>();
+  const used = new Set<PredictedQuote>();
+  for (const g of gold) {
+    const match = predicted.find((p) => !used.has(p) && overlaps(p, g));
+    if (!match) continue;
+    used.add(match);
+    const rule = match.rule ?? "none";
+    const tally = tallies.get(rule) ?? { hits: 0, named: 0, right: 0 };
+    tally.hits++;
+    if (nameWords(g.source).size > 0) {
+      tally.named++;
+      if (match.speaker && sharesNameWord(match.speaker, g.source)) tally.right++;
+    }
+    tallies.set(rule, tally);
+  }
+  return tallies;
+}
+
+function printRules(byRule: Map<string, { hits: number; named: number; right: number }>): void {
+  process.stdout.write("rule (strength): gold quotes credited, speaker accuracy on those with a named source\n");
+  for (const [rule, t] of [...byRule].sort((a, b) => b[1].hits - a[1].hits)) {
+    const accuracy = t.named === 0 ? "  n/a" : (t.right / t.named).toFixed(3);
+    process.stdout.write(`  ${`${rule} (${RULE_STRENGTH[rule] ?? "none"})`.padEnd(36)} ${String(t.hits).padStart(5)}  ${accuracy} (${t.right}/${t.named})\n`);
+  }
 }
 
 function printErrors(doc: CorpusDocument, scored: ReturnType<typeof scoreDocument>): void {

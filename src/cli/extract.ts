@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { type ExtractOptions, type ExtractedArticle, extractArticle } from "../core/extract/extract-article.js";
 import { parseDate } from "../core/extract/article-header.js";
 import { readTextInput } from "./read-text-input.js";
+import type { StoryFile } from "../core/schema.js";
 
 /**
  * Prints one JSON line per article file: `{"file", "article", "parties", "topics", "headings"}`,
@@ -18,6 +19,7 @@ export async function extractFile<T extends ExtractedArticle = ExtractedArticle>
   today = new Date().toISOString().slice(0, 10),
   // Without an extractor T is ExtractedArticle, so the rules' function fits it.
   extract: (text: string, options: ExtractOptions) => T | Promise<T> = extractArticle as (text: string, options: ExtractOptions) => T,
+  story?: StoryFile,
 ): Promise<({ file: string } & T) | { file: string; error: string }> {
   const input = await readTextInput(file);
   if ("error" in input) return { file, error: input.error };
@@ -25,7 +27,7 @@ export async function extractFile<T extends ExtractedArticle = ExtractedArticle>
   if (text.trim() === "") return { file, error: `${file} is empty` };
   // A date in the file name beats today's when the text states none.
   const fallbackDate = parseDate(path.basename(file)) ?? today;
-  return { file, ...(await extract(text, { fallbackDate })) };
+  return { file, ...(await extract(text, { fallbackDate, ...(story ? { story } : {}) })) };
 }
 
 async function main(files: string[]): Promise<number> {

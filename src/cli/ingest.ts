@@ -46,8 +46,8 @@ async function main(argv: string[]): Promise<number> {
   const written: { file: string; articleId: string; outcome: "new" | "updated" | "unchanged"; engines?: string }[] = [];
   let failed = 0;
   for (const [index, file] of files.entries()) {
-    // The model chooses among the story's topics as they stand before this article.
-    const story = model ? await readStoryFile(storyPath) : undefined;
+    // Extraction reads each article knowing the story as it stands before it (its sides, people and threads).
+    const story = await readStoryFile(storyPath);
     const result = await extractFile(file, undefined, (text, extractOptions) => extractWithEngines(text, { ...extractOptions, ...(story ? { story } : {}) }, model));
     progress(index + 1);
     if ("error" in result) {
@@ -72,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
   if (loaded) printReport(loaded, written);
   return failed > 0 || ours.length > 0 ? 1 : 0;
 }
+
 
 async function onlyStory(dataDir: string): Promise<string | undefined> {
   const files = await readDataFiles(dataDir).catch(() => []);

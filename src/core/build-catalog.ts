@@ -212,7 +212,13 @@ export function addArticle(
   data.conditions.forEach((c, i) => {
     const condition: Condition = { id: `${data.id}#c${i}`, party: parties.get(c.party)!, text: c.text, firmness: c.firmness, date: c.date ?? data.date, article };
     if (c.holder) condition.holder = people.get(c.holder)!;
-    story.conditions.push(condition);
+    // A condition restated later in the same words (ingest gives a restatement the earlier wording)
+    // is one condition, with the date and firmness of its latest statement.
+    const stated = story.conditions.findIndex((e) => e.party.id === c.party && (!e.holder || !c.holder || e.holder.id === c.holder) && e.article.id !== data.id && e.text === c.text);
+    if (stated >= 0) {
+      const earlier = story.conditions[stated]!;
+      story.conditions[stated] = { ...earlier, firmness: condition.firmness, date: condition.date, article, ...(earlier.holder ?? condition.holder ? { holder: earlier.holder ?? condition.holder! } : {}) };
+    } else story.conditions.push(condition);
   });
   data.status.forEach((s, i) => {
     const item: StatusItem = { id: `${data.id}#s${i}`, topic: topics.get(s.topic)!, state: s.state, detail: s.detail, date: s.date, article };

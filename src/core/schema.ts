@@ -85,6 +85,8 @@ export const storySchema = z.strictObject({
   summary: text.optional(),
   /** Words that make a followed article belong to this story (see sources.json). */
   keywords: z.array(text).optional(),
+  /** Who wrote the summary: "hand" (a person; never overwritten, the default) or "generated" (ingest rewrites it from the threads). */
+  summaryBy: z.enum(["hand", "generated"]).optional(),
   parties: listWithUniqueIds("parties", partySchema).default([]),
   people: listWithUniqueIds("people", personSchema).default([]),
   topics: listWithUniqueIds("topics", topicSchema).default([]),

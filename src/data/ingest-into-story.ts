@@ -1,4 +1,4 @@
-import { access, readFile } from "node:fs/promises";
+import { access, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { type ExtractedArticle } from "../core/extract/extract-article.js";
 import { UserError, formatProblem, jsonPath } from "../core/errors.js";
@@ -33,8 +33,8 @@ export interface IngestResult {
 export async function ingestIntoStory(dataDir: string, storyId: string, extracted: ExtractedArticle, options: IngestOptions): Promise<IngestResult> {
   const dir = storyDirOf(dataDir, storyId);
   const storyPath = path.join(dir, "story.json");
-  const original = (await readStoryFile(storyPath)) ?? { id: storyId, title: storyId.replace(/-/g, " "), keywords: [], parties: [], people: [], topics: [] };
-  const merged = mergeIntoStory(original, extracted);
+  const original = (await readStoryFile(storyPath)) ?? newStory(storyId);
+  const merged = mergeIntoStory(original, extracted, { articles: await readStoryArticles(path.join(dir, "articles")) });
   const jsonFor = (id: string) => `${JSON.stringify({ ...merged.article, id }, null, 2)}\n`;
 
   let articleId = merged.article.id;
@@ -64,6 +64,29 @@ export async function ingestIntoStory(dataDir: string, storyId: string, extracte
     await writeFileAtomic(storyPath, formatStory(merged.story));
   }
   return { articleId, status, added: merged.added, story: merged.story };
+}
+
+/** A story that does not exist yet: its summary is generated from its threads until a person writes one. */
+function newStory(storyId: string): StoryFile {
+  const title = storyId.replace(/-/g, " ").replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return { id: storyId, title, summaryBy: "generated", parties: [], people: [], topics: [] };
+}
+
+/** The story's filed articles that parse; a broken one is skipped here and named by the catalog load. */
+export async function readStoryArticles(dir: string): Promise<ArticleFile[]> {
+  const articles: ArticleFile[] = [];
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
+    const text = await readFile(path.join(dir, name), "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    try {
+      const parsed = articleSchema.safeParse(JSON.parse(text));
+      if (parsed.success) articles.push(parsed.data);
+    } catch {
+      // Not JSON: the catalog load names the file.
+    }
+  }
+  return articles;
 }
 
 /** story.json, validated; undefined when there is none yet. A broken one is named down to the field. */

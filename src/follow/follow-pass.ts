@@ -300,7 +300,7 @@ async function handleItem(settings: FollowSettings, context: FeedContext, item: 
   const date = found.date ?? item.date ?? settings.fetch.now().toISOString().slice(0, 10);
   const title = headingLike(found.title ?? item.title ?? "");
   const text = [date, ...(title ? [title] : []), found.text].join("\n\n");
-  const extracted = extractArticle(text, { fallbackDate: date, ...(found.siteName ? { fallbackSource: found.siteName } : {}) });
+  const extracted = extractArticle(text, { fallbackDate: date, story: context.story, ...(found.siteName ? { fallbackSource: found.siteName } : {}) });
   extracted.article.source = { name: found.siteName ?? new URL(pageCanonical).hostname, url: pageCanonical };
   const ingested = await ingestIntoStory(settings.dataDir, storyId, extracted, { onCollision: "new-id" });
   record("ingested", relevance.reason, { articleId: ingested.articleId, urls, ...(fingerprint ? { simhash: fingerprint } : {}) });

@@ -1,3 +1,4 @@
+import type { StoryFile } from "../core/schema.js";
 import path from "node:path";
 import type { Config } from "../config.js";
 import { type ExtractOptions, type ExtractedArticle, extractArticle } from "../core/extract/extract-article.js";
@@ -5,7 +6,6 @@ import { answerJsonSchema } from "../core/extract/model/answer-schema.js";
 import { type EngineReport, RULES_ONLY, mergeEngines } from "../core/extract/model/merge-engines.js";
 import { PROMPT_VERSION, type StoryContext, buildPrompt } from "../core/extract/model/prompt.js";
 import { verifyAnswer } from "../core/extract/model/verify-answer.js";
-import type { Person } from "../core/schema.js";
 import type { Logger } from "../logger.js";
 import { type AnswerCache, answerCacheKey, fileAnswerCache } from "./answer-cache.js";
 import { fileCallBudget } from "./call-budget.js";
@@ -20,7 +20,7 @@ export interface ModelEngine {
 
 export interface EngineOptions extends ExtractOptions {
   /** The story's topics and parties, so the model can keep a thread under its existing topic; its people, to check names by. */
-  story?: StoryContext & { people?: readonly Person[] };
+  story?: StoryFile;
 }
 
 export interface EngineResult extends ExtractedArticle {
@@ -47,7 +47,7 @@ export function modelEngine(config: Config, log: Logger): ModelEngine | undefine
  */
 export async function extractWithEngines(text: string, options: EngineOptions, model?: ModelEngine): Promise<EngineResult> {
   const { story, ...extractOptions } = options;
-  const rules = extractArticle(text, extractOptions);
+  const rules = extractArticle(text, { ...extractOptions, ...(story ? { story } : {}) });
   if (!model) return { ...rules, engines: RULES_ONLY };
   const context: StoryContext = story ?? { topics: [], parties: [] };
   const article = rules.article.id;

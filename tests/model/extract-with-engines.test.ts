@@ -67,7 +67,7 @@ describe("extractWithEngines without a model", () => {
 describe("extractWithEngines with the fake model", () => {
   it("sends one structured-output request and uses the valid parts", async () => {
     fake.queue(jsonAnswer(VALID_ANSWER));
-    const story = { topics: [{ id: "border-commission", name: "Border commission", aliases: [] }], parties: [] };
+    const story = { id: "test-story", title: "Test story", people: [], topics: [{ id: "border-commission", name: "Border commission", aliases: [] }], parties: [] };
     const result = await extractWithEngines(ARTICLE, { ...options, story }, engine());
 
     expect(fake.requests).toHaveLength(1);

@@ -1,17 +1,14 @@
 import { blankSpans } from "./blank-quotes.js";
 import { embeddedPostSpans } from "./embedded-posts.js";
 import { type NameMention, nameMentions } from "./name-mentions.js";
-import { framedAsTheirWords } from "./put-it-speaker.js";
+import { ATTRIBUTION_RULES, type QuoteSite, rulesOf } from "./attribution-rules.js";
 import { withDoubledApostrophesAsMarks } from "./quote-marks.js";
 import { canBeQuote, looksLikeQuote } from "./quote-filter.js";
-import { type Found, type Scene, SPEECH_VERB, sentenceSubject, usable } from "./quote-scene.js";
+import type { Found, Scene } from "./quote-scene.js";
 import { type QuotedSpan, quotedSpans } from "./quoted-spans.js";
 import { sentenceSpans } from "./sentences.js";
 import type { Span } from "./spans.js";
-import { speakerAfter } from "./speaker-after-quote.js";
-import { type SpeakerPhrase, subjectEndingAt, subjectStartingAt } from "./speaker-phrases.js";
-import { FINITE_VERB, PARTICIPLES } from "./speech-verbs.js";
-import { standingAlone } from "./standalone-quote-speaker.js";
+import type { SpeakerPhrase } from "./speaker-phrases.js";
 
 /** A direct quote as found in the text: its quoted pieces and whom the text credits. */
 export interface FoundQuote {
@@ -30,14 +27,8 @@ export interface QuoteAnalysis {
   sentences: Span[];
 }
 
-/** Rules that read the attribution written next to the quote, as opposed to guessing from context. */
-const STRONG_RULES = new Set(["as X put it", "said X", "X said", "he adds", "X verbs", "― X", "according to", "transcript", "..., said X"]);
-
-/** Rules that found a speech verb for the quote, only further away. */
-const WEAK_BUT_FRAMED = new Set(["X said: ", "X ..., saying", "X's claim", "later verb"]);
-
-/** `Trump's claim that "..."`: a name owning a word for something said. */
-const SPEECH_NOUN = /(?:^|\s)([\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)*)[’']s?\s+(?:\p{Ll}+\s+)?(?:claim|claims|statement|remark|remarks|comment|comments|words|promise|pledge|tweet|assertion|argument|message|description|warning|vow|insistence|question|response|answer|slogan|call)\b[^“”"]{0,60}$/u;
+const STRONG_RULES = rulesOf("strong");
+const WEAK_BUT_FRAMED = rulesOf("framed");
 
 /**
  * Finds the direct quotes of a text and the phrase that credits each one. Spans under three
@@ -83,7 +74,7 @@ function sentenceOf(scene: Scene, at: number): number {
 }
 
 function speakerFor(scene: Scene, quote: QuotedSpan, previous: FoundQuote | undefined): Found | undefined {
-  const { plain, mentions, sentences } = scene;
+  const { plain, sentences } = scene;
   // A transcript line: "PENCE: Well, look, ..."
   const label = /^([\p{Lu}][\p{Lu}.’' -]{1,40}):\s/u.exec(scene.text.slice(quote.start, quote.end));
   if (label && !/^(Q|A|UPDATE|EDITOR|NOTE|VIDEO|PHOTO)$/.test(label[1]!.trim())) {
@@ -105,53 +96,10 @@ function speakerFor(scene: Scene, quote: QuotedSpan, previous: FoundQuote | unde
   // comma, "?" or "!", or opens its sentence. `"a big deal." Sims say ...` is a new clause.
   const inner = scene.text.slice(quote.start, quote.end).trim();
   const handsOver = /[,?!—–-]$/.test(inner) || /^\s*[,—–-]/.test(after) || beforeText.trim() === "";
-  const framed = framedAsTheirWords(scene, sentence.start, beforeText, afterStart, after);
-  if (framed) return framed;
-  const fromAfter = handsOver ? speakerAfter(scene, afterStart, afterEnd, after) : undefined;
-  if (fromAfter) return fromAfter;
-
-  // `Republican pollster Daron Shaw: "..."`, `- Pew Research: "..."`
-  const colon = /:\s*$/.exec(beforeText);
-  if (colon) {
-    const named = mentions.find((m) => m.end <= sentence.start + colon.index && plain.slice(m.end, sentence.start + colon.index).trim() === "");
-    // Only a name that heads its clause; in `Trump told Fox News: "..."` the name is the verb's object.
-    const lead = named ? plain.slice(sentence.start, named.start) : "";
-    if (named && (!/\p{Ll}/u.test(lead) || /(?:[-–—]|\bfrom)\s*$/u.test(lead))) return { speaker: { kind: "name", mention: named }, rule: "X: " };
+  const at: QuoteSite = { scene, quote, previous, index, sentence, afterStart, afterEnd, after, beforeText, handsOver };
+  for (const rule of ATTRIBUTION_RULES) {
+    const found = rule.matcher(at);
+    if (found) return found;
   }
-  const according = /according\s+to\s+([^,]+)/i.exec(beforeText);
-  if (according) {
-    const speaker = subjectStartingAt(plain, sentence.start + according.index + "according to ".length, quote.start, mentions);
-    if (speaker) return { speaker, rule: "according to" };
-  }
-  // `Trump's claim that there have been "..."`
-  const noun = SPEECH_NOUN.exec(beforeText);
-  if (noun) {
-    const at = sentence.start + noun.index + noun[0].indexOf(noun[1]!);
-    const named = mentions.find((m) => m.start === at);
-    if (named) return { speaker: { kind: "name", mention: named }, rule: "X's claim" };
-  }
-  // `X said: "..."`, `X told CNN, "..."`, `X said the plan was "..."`: the nearest speech verb before the quote with a subject.
-  const verbs = [...beforeText.matchAll(SPEECH_VERB)].reverse();
-  for (const verb of verbs) {
-    const verbAt = sentence.start + verb.index;
-    const joined = /\b(and|but|or|then)\s+(?:\p{Ll}+ly\s+)?$/iu.test(plain.slice(sentence.start, verbAt));
-    if (PARTICIPLES.has(verb[0].toLowerCase()) || joined) {
-      const subject = sentenceSubject(scene, sentence.start, verbAt);
-      if (subject) return { speaker: subject, rule: "X ..., saying" };
-      continue;
-    }
-    const speaker = usable(subjectEndingAt(plain, verbAt, sentence.start, mentions));
-    if (speaker) return { speaker, rule: "X said: " };
-  }
-  const later = new RegExp(`\\b(?:${FINITE_VERB})\\b`, "iu").exec(after);
-  if (later) {
-    const speaker = usable(subjectEndingAt(plain, afterStart + later.index, afterStart, mentions));
-    if (speaker) return { speaker, rule: "later verb" };
-  }
-  if (previous?.speaker && sentenceOf(scene, previous.segments[0]!.start) === index) return { speaker: previous.speaker, rule: "same sentence" };
-  if (/\p{L}{2,}\s+\p{L}{2,}/u.test(beforeText)) {
-    const subject = sentenceSubject(scene, sentence.start, quote.start);
-    if (subject) return { speaker: subject, rule: "sentence subject" };
-  }
-  return standingAlone(scene, quote, index, previous);
+  return undefined;
 }

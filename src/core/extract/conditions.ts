@@ -1,130 +1,246 @@
 import type { QuoteAnalysis } from "./attribute-quotes.js";
 import type { Firmness } from "../schema.js";
+import { ANNOUNCED_LIST, CONDITION_FRAMES, type ConditionFrame, LIST_MEMBER, RANK, firmnessFrom } from "./condition-frames.js";
 import type { ResolvedSpeaker } from "./resolve-speakers.js";
 import type { SpeakerPhrase } from "./speaker-phrases.js";
 import type { NameMention } from "./name-mentions.js";
+import type { Side } from "./sides.js";
 import { wordCount } from "./quoted-spans.js";
+import { sameCondition } from "./same-condition.js";
 
-/** One condition a side sets, on its own, in the article's wording. */
+/** One condition a side sets, on its own, as a short clause. */
 export interface FoundCondition {
   holder?: ResolvedSpeaker;
-  /** Words that may name the side: the holder's role, the sentence's subject. */
-  partyHint: string;
+  /** The side, when the sentence names it (a country as subject) or the holder's side is known. */
+  side?: Side;
   text: string;
   firmness: Firmness;
+  /** The frame that found it, for reading errors. */
+  frame: string;
   at: number;
 }
 
-const CUE = /\b(conditions?|demands?|insists?\s+on|insisted\s+on|only\s+if|only\s+under|only\s+on|on\s+condition\s+that|provided\s+that|preconditions?|non-negotiable|red\s+lines?|must)\b/i;
-const ITEM_PATTERNS: RegExp[] = [
-  /\b(?:conditions?|demands?|these|they|which)\s+(?:include|includes|included|are|were)\s*:?\s+(.+)$/i,
-  /\bconditions?\s*:\s*(.+)$/i,
-  /\binsist(?:s|ed)?\s+on\s+(.+?)(?:\s+as\s+(?:a|an|its|his|her|their)\s+[\p{L}-]+\s+(?:condition|demand).*)?$/iu,
-  /\bdemand(?:s|ed)?\s+(?:that\s+)?(.+)$/i,
-  /\b(?:only\s+if|on\s+condition\s+that|provided\s+that)\s+(.+)$/i,
-];
-const RANK: Record<Firmness, number> = { stated: 0, firm: 1, "non-negotiable": 2 };
+export interface ConditionContext {
+  resolve: (phrase: SpeakerPhrase) => ResolvedSpeaker | undefined;
+  sideIn: (phrase: string | undefined) => Side | undefined;
+  sideOfHolder: (holder: ResolvedSpeaker) => Side | undefined;
+  /** The article's text with quotations intact, offsets as in the analysis. */
+  text?: string;
+  /** The direct quotes, with their resolved speakers: terms are often set in the speaker's own words. */
+  quotes: { text: string; speaker: ResolvedSpeaker; at: number }[];
+}
+
+const MAX_WORDS = 25;
 
 /**
- * Conditions: a sentence that sets terms ("insists on", "only if", "conditions include")
- * gives one condition per listed item; its firmness comes from the sentence and the one
- * before it ("only under certain conditions. These include ..."). Repeats of one condition merge.
+ * Conditions: each sentence is read against the condition frames (condition-frames.ts, in
+ * precedence order); a list frame gives one condition per member, and a list announced
+ * ("three conditions") takes its members from the sentences that follow. The holder is the
+ * sentence's subject (or the quote's speaker), the side the holder's. Repeats merge.
  */
-export function findConditions(
-  analysis: QuoteAnalysis,
-  resolve: (phrase: SpeakerPhrase) => ResolvedSpeaker | undefined,
-): FoundCondition[] {
+export function findConditions(analysis: QuoteAnalysis, context: ConditionContext): FoundCondition[] {
   const { plain, sentences, mentions } = analysis;
   const found: FoundCondition[] = [];
-  let lastHolder: { holder?: ResolvedSpeaker; hint: string } | undefined;
-  sentences.forEach((sentence, index) => {
-    const body = plain.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim();
-    const previous = sentences[index - 1];
-    const context = previous ? plain.slice(previous.start, previous.end) : "";
-    // "... only under certain conditions. These include A and B."
-    const listing = /^(these|they|which|those)\s+(include|are|were)\b/i.test(body) && CUE.test(context);
-    if (!CUE.test(body) && !listing) return;
-    const subject = listing ? undefined : subjectOf(sentence.start, sentence.end, mentions, plain);
-    const resolved = subject ? resolve(subject) : undefined;
-    // A country as subject ("Russia insists on ...") names the side, not a holder.
-    const holder = resolved?.kind === "person" && !resolved.person.isPerson ? undefined : resolved;
-    const subjectName = subject?.kind === "name" ? subject.mention.name : subject?.kind === "nominal" ? subject.text : "";
-    const hint = holder?.kind === "person" ? `${holder.person.role ?? ""} ${holder.person.name}` : holder?.kind === "described" ? holder.description : subjectName;
-    if (holder || hint) lastHolder = { ...(holder ? { holder } : {}), hint };
-    const items = itemsOf(body);
-    const firmness = firmnessOf(body, /^(these|they|which)\b/i.test(body) ? context : "");
-    for (const item of items) {
-      const owner = listing ? lastHolder?.holder : holder;
-      const partyHint = listing ? (lastHolder?.hint ?? "") : hint;
-      found.push({ ...(owner ? { holder: owner } : {}), partyHint, text: item, firmness, at: sentence.start });
+  const original = context.text ?? plain;
+  let last: { holder?: ResolvedSpeaker; side?: Side; firmness: Firmness; listOpen: boolean } | undefined;
+  sentences.forEach((sentence) => {
+    const body = plain.slice(sentence.start, sentence.end).replace(/\s+$/, "");
+    const told = original.slice(sentence.start, sentence.start + body.length);
+    let owner = ownerOf(sentence.start, sentence.end, mentions, plain, context);
+    // "The region has two preconditions …", "It wants …", "Twelve fighters must be freed": no named subject continues the last holder.
+    if (!owner.holder && !owner.side && last && (last.holder || last.side) && !/^\s*(?:\S+\s+){0,6}?\p{Lu}\p{Ll}+\s+(?:said|says|insist|demand|call|refus|want|told|warn|will|would|require)/u.test(body.replace(/^\p{Lu}/u, "x"))) owner = { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) };
+    const member = LIST_MEMBER.exec(body);
+    if (member && last?.listOpen) {
+      const text = tidy(told.slice(member[0].length));
+      if (readable(text)) found.push({ ...holderFields(last), text, firmness: firmnessFrom(body, last.firmness), frame: "list over sentences", at: sentence.start });
+      return;
     }
+    const match = matchFrame(body, told);
+    const announced = ANNOUNCED_LIST.test(body);
+    if (!match) {
+      last = announced || owner.holder || owner.side ? { ...owner, firmness: firmnessFrom(body), listOpen: announced } : last && { ...last, listOpen: false };
+      return;
+    }
+    // "These include A and B" continues the holder of the sentence before.
+    const continues = /^(these|they|which|those)\b/i.test(body);
+    const who = continues && last ? { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) } : owner;
+    const firmness = firmnessFrom(continues && last ? body : body, match.frame.firmness ?? (continues && last ? last.firmness : "stated"));
+    for (const text of match.items) found.push({ ...holderFields(who), text, firmness, frame: match.frame.name, at: sentence.start });
+    last = { ...who, firmness, listOpen: announced && match.items.length === 0 };
   });
+  for (const quote of context.quotes) {
+    const match = matchFrame(quote.text);
+    if (!match || match.frame.name === "X must Y") continue;
+    // "Under no circumstances will Soravia accept …", he said: the quote names the side when the speaker's is unknown.
+    const side = context.sideOfHolder(quote.speaker) ?? context.sideIn(quote.text);
+    const firmness = firmnessFrom(quote.text, match.frame.firmness ?? "stated");
+    for (const text of match.items.filter((t) => !/\b(?:we|us|our|i|me|my|you|your|they|them)\b/i.test(t))) {
+      found.push({ holder: quote.speaker, ...(side ? { side } : {}), text, firmness, frame: `${match.frame.name} (in a quote)`, at: quote.at });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  // A holder whose side one sentence tells is on that side in the others too.
+  for (const c of found) {
+    if (c.side || !c.holder) continue;
+    const known = found.find((o) => o.side && o.holder && sameOwner({ ...o, side: undefined } as FoundCondition, { ...c, side: undefined } as FoundCondition));
+    if (known?.side) c.side = known.side;
+  }
   return mergeRepeats(found);
 }
 
-function subjectOf(start: number, end: number, mentions: readonly NameMention[], plain: string): SpeakerPhrase | undefined {
-  const first = mentions.find((m) => m.start >= start && m.start < end);
-  const pronoun = /\b(he|she)\b/i.exec(plain.slice(start, first ? first.start : end));
-  if (pronoun) return { kind: "pronoun", pronoun: pronoun[1]!.toLowerCase(), at: start + pronoun.index };
-  return first ? { kind: "name", mention: first } : undefined;
+function holderFields(who: { holder?: ResolvedSpeaker; side?: Side }): { holder?: ResolvedSpeaker; side?: Side } {
+  return { ...(who.holder ? { holder: who.holder } : {}), ...(who.side ? { side: who.side } : {}) };
 }
 
-/** "X said Ukraine's control of its ports is non-negotiable": the thing declared non-negotiable is the item. */
-const DECLARED = /\b(?:said|says|insisted|insists|added|stressed|made\s+clear)\s+(?:that\s+)?(.+?)\s+(?:is|are|remains?|was|were)\s+(?:a\s+|an\s+)?(?:non-negotiable|red\s+line|precondition)/i;
-
-function itemsOf(body: string): string[] {
-  const declared = DECLARED.exec(body);
-  if (declared) return [tidy(declared[1]!)];
-  for (const pattern of ITEM_PATTERNS) {
-    const match = pattern.exec(body);
-    if (match) return splitList(match[1]!);
+/**
+ * The frames whose items read as conditions, and their items: the first frame in precedence
+ * order, then any later one that finds a different item in another part of the sentence
+ * ("requires free access …, adding that the mission would not deploy until …").
+ */
+function matchFrame(body: string, told = body): { frame: ConditionFrame; items: string[] } | undefined {
+  let first: { frame: ConditionFrame; items: string[] } | undefined;
+  const spans: [number, number][] = [];
+  for (const frame of CONDITION_FRAMES) {
+    const match = new RegExp(frame.pattern.source, `${frame.pattern.flags}d`).exec(body);
+    const at = match?.indices?.groups?.item;
+    // Cues are read outside quotations; the item keeps any quoted words it holds ("the release of all 120 fighters “in one day”").
+    if (!at) continue;
+    const cueAt = match!.index;
+    if (spans.some(([s, e]) => (cueAt >= s && cueAt < e) || (at[0] >= s && at[0] < e))) continue;
+    // An item running into another frame's part of the sentence stops where that part begins.
+    const stop = Math.min(at[1], ...spans.map(([s]) => s).filter((s) => s > at[0]));
+    const raw = told.slice(at[0], stop);
+    if (!raw.trim()) continue;
+    const items = (frame.list ? splitList(raw) : frame.negate ? [tidy(raw)] : splitClauses(tidy(raw))).map((item) => (frame.negate ? negated(item) : item)).filter(readable);
+    if (items.length === 0) continue;
+    spans.push([Math.min(cueAt, at[0]), stop]);
+    if (!first) first = { frame, items };
+    else first.items.push(...items);
   }
-  const must = /\b((?:[\p{Lu}][\p{L}’'-]*\s+)*[\p{Lu}][\p{L}’'-]*\s+must\s+[^,;.]+)/u.exec(body);
-  return must ? [tidy(must[1]!)] : [];
+  return first;
 }
 
-/** "A, B and the C" → three items; a single "and" inside an item's own phrase stays when no article follows it. */
+/** Who sets the terms: the sentence's subject, a person (with their side) or a side itself ("Kostrel refuses …"). */
+function ownerOf(start: number, end: number, mentions: readonly NameMention[], plain: string, context: ConditionContext): { holder?: ResolvedSpeaker; side?: Side } {
+  const subject = subjectOwner(start, end, mentions, plain, context);
+  // "Arvenia will not sign … unless …, she said": the speaker holds the terms, the subject may name the side.
+  const tail = /,\s*(?:(he|she)\s+(?:said|added|says|warned|insisted)|(?:said|added|says)\s+(he|she)|(?:said\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)\s+(?:said|added|says|warned|insisted))\s*\.?\s*$/u.exec(plain.slice(start, end));
+  if (!tail) return subject;
+  const pronoun = tail[1] ?? tail[2];
+  const named = tail[3] ? mentions.find((m) => m.start === start + tail.index + tail[0].indexOf(tail[3]!)) : undefined;
+  const holder = pronoun ? context.resolve({ kind: "pronoun", pronoun: pronoun.toLowerCase(), at: start + tail.index + tail[0].indexOf(pronoun) }) : named ? context.resolve({ kind: "name", mention: named }) : undefined;
+  if (!holder || (holder.kind === "person" && !holder.person.isPerson && !isLoneSurname(holder, context))) return subject;
+  const side = subject.side ?? context.sideOfHolder(holder);
+  return side ? { holder, side } : { holder };
+}
+
+/** A one-word name that is no side and no place: a surname the article never wrote in full. */
+function isLoneSurname(holder: ResolvedSpeaker, context: ConditionContext): boolean {
+  return holder.kind === "person" && !holder.person.name.includes(" ") && !holder.person.isPlace && !context.sideIn(holder.person.name);
+}
+
+function subjectOwner(start: number, end: number, mentions: readonly NameMention[], plain: string, context: ConditionContext): { holder?: ResolvedSpeaker; side?: Side } {
+  const clause = plain.slice(start, end);
+  const opener = /^\s*(?:(?:in|at|on|during|after|before|despite|with|following|speaking|asked)\b[^,]{0,80},\s*)/i.exec(clause);
+  const from = start + (opener ? opener[0].length : 0);
+  // The subject comes before the clause's first verb: in "The region has two preconditions: the withdrawal of Soravian troops", Soravia is no subject.
+  const verb = /\b(?:has|have|had|is|are|was|were|will|would|could|can|said|says|told|wants?|insists?|insisted|demands?|demanded|calls?|called|requires?|required|refuses?|refused|must|set|laid|repeated|warned|added)\b/i.exec(plain.slice(from, end));
+  const subjectEnd = verb ? from + verb.index : end;
+  const first = mentions.find((m) => m.start >= from && m.start < subjectEnd);
+  const lead = plain.slice(from, first ? first.start : subjectEnd);
+  const pronoun = /\b(he|she)\b/i.exec(lead);
+  if (pronoun) {
+    const holder = context.resolve({ kind: "pronoun", pronoun: pronoun[1]!.toLowerCase(), at: from + pronoun.index });
+    if (holder) return withSide(holder, context, clause);
+  }
+  // "The Arvenian government says …", "Kostreli officials insist …": a side named by its demonym.
+  const sideFirst = context.sideIn(lead.split(/\b(?:said|says|insist|demand|call|refus|want|told|warn)/i)[0]);
+  if (sideFirst && (!first || /^\s*(?:the\s+)?[\p{L}\s]*$/u.test(lead))) return { side: sideFirst };
+  if (!first) return {};
+  const resolved = context.resolve({ kind: "name", mention: first });
+  if (!resolved) return {};
+  if (resolved.kind === "person" && !resolved.person.isPerson && !isLoneSurname(resolved, context)) {
+    const side = context.sideIn(first.name);
+    return side ? { side } : {};
+  }
+  return withSide(resolved, context, clause);
+}
+
+function withSide(holder: ResolvedSpeaker, context: ConditionContext, clause = ""): { holder: ResolvedSpeaker; side?: Side } {
+  // "Lindqvarn said that Soravia would not pull its troops …": the side the holder speaks for is the reported clause's subject.
+  const reported = /\b(?:said|says|told\s+\S+|added|warned|insisted)\s+(?:in\s+a\s+statement\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*)\s+(?:would|will|must|could|can|requires|wants|insists|demands|refuses|is|was)\b/u.exec(clause);
+  const side = (reported ? context.sideIn(reported[1]) : undefined) ?? context.sideOfHolder(holder);
+  return side ? { holder, side } : { holder };
+}
+
+/** "A, B and the C", "first, A; second, B; and third, C" → one item each. */
 function splitList(list: string): string[] {
-  return list
-    .replace(/[.;]+$/, "")
-    .split(/;|,\s*(?:and\s+|or\s+)?(?=(?:the|a|an|its|their|his|her|\p{Lu})\b)|\s+and\s+(?=(?:the|a|an|its|their|his|her)\s|\p{Lu})/u)
-    .map(tidy)
-    .filter((item) => wordCount(item) >= 2);
+  const cleaned = list.replace(/[.;]+$/, "");
+  const parts = /;/.test(cleaned)
+    ? cleaned.split(/;/)
+    : cleaned.split(/,\s*(?:and\s+|or\s+)?(?=(?:the|a|an|its|their|his|her|first|second|third|fourth|finally|\p{Lu})\b)|\s+and\s+(?=(?:the|a|an|its|their|his|her|that)\s|\p{Lu})/u);
+  return parts.map((part) => tidy(part.replace(/^\s*(?:and\s+|or\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly)\b,?\s*/i, "")));
 }
 
+/** "only if sanctions are lifted and Russian ships can use Western insurers": two conditions, one per clause. */
+function splitClauses(item: string): string[] {
+  const parts = item.split(/,?\s+and\s+(?=(?:the|a|an|its|their|all|\p{Lu})[\p{L}’'-]*\s)/u);
+  const clause = (p: string) => wordCount(p) >= 4 && /\b(?:is|are|be|been|can|will|must|should|has|have|leave|leaves|withdraw|withdraws|pull|pulls|return|returns|stay|stays|hand|hands|use|get|gets|lift|lifted|released?|recogni[sz]es?)\b/.test(p);
+  return parts.length > 1 && parts.every(clause) ? parts.map(tidy) : [item];
+}
+
+/** The demanded thing on its own: no leading "that", no trailing attribution, at most about 25 words. */
 function tidy(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/^(that|to)\s+/i, "").replace(/[\s,.;:]+$/, "").trim();
+  let item = text
+    .replace(/\s+/g, " ")
+    .replace(/^\s*(?:that|to|on)\s+/i, "")
+    .replace(/\s*(?:,|—|–|\s-)\s*(?:(?:[\p{L}’'-]+\s+){1,4}(?:said|says|added|told|warned|insisted)\b|(?:said|says|according\s+to|calling|adding|saying|which|but|while|although|though)\b).*$/iu, "")
+    .replace(/\s+as\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:condition|demand|precondition)\b.*$/iu, "")
+    .replace(/\s+(?:so\s+that|in\s+order\s+to)\s.*$/iu, "")
+    .replace(/^(?:any|a|the|every)\s+(?:final\s+|peace\s+)?(?:deal|agreement|settlement|accord|treaty)\s+(?:must|should|would\s+have\s+to|has\s+to)\s+(?:include|contain|guarantee|provide\s+for|ensure)\s+/iu, "")
+    .replace(/[\s,.;:]+$/, "")
+    .trim();
+  item = item.replace(/^(The|A|An|Any|All|Every)\s/, (w) => w.toLowerCase());
+  if (wordCount(item) > MAX_WORDS) {
+    const words = item.split(" ");
+    const head = words.slice(0, MAX_WORDS).join(" ");
+    const comma = head.lastIndexOf(",");
+    item = comma > head.length / 2 ? head.slice(0, comma) : head;
+  }
+  return item;
 }
 
-function firmnessOf(sentence: string, context: string): Firmness {
-  const text = `${context} ${sentence}`;
-  if (/non-negotiable|not negotiable|red lines?|under no circumstances|will never accept/i.test(sentence)) return "non-negotiable";
-  if (/\b(insist|insists|insisted|firm|demands?|demanded|must|only\s+if|only\s+under|only\s+on|preconditions?|requires?)\b/i.test(text)) return "firm";
-  return "stated";
+function negated(item: string): string {
+  return `no ${item.replace(/^(?:any|the|a|an)\s+/i, "")}`;
 }
 
-/** Later sentences often restate a condition more firmly; keep the first wording and the firmest firmness. */
+/** An item worth showing: a few words of real text, not a date or a blanked quote. */
+function readable(item: string): boolean {
+  if (wordCount(item) < 2) return false;
+  if (!/\p{L}{3,}/u.test(item)) return false;
+  // "them kept apart", "someone is watching it", "more than quiet": a pronoun or a comparison is no demanded thing.
+  if (/^[“"]?(?:them|it|someone|something|anyone|anything|everyone|everything|nothing|this|that|more|less|him|her|us|me|you|so|too)\b/i.test(item)) return false;
+  // "only under certain conditions" announces terms; it is none itself.
+  if (/\b(?:certain|some|these|those|such|its|his|her|their|two|three|several)\s+(?:conditions|terms|circumstances|demands)$/i.test(item)) return false;
+  if (/^(?:on|in|at|by)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last\s+\w+|next\s+\w+)\b/i.test(item)) return false;
+  // A blanked quotation leaves a run of spaces or bare marks.
+  return !/[“”"]\s*[“”"]|\s{3,}/.test(item);
+}
+
+/** A condition restated in the same article keeps its first wording and the firmest firmness. */
 function mergeRepeats(conditions: FoundCondition[]): FoundCondition[] {
   const kept: FoundCondition[] = [];
   for (const condition of conditions) {
-    const same = kept.find((k) => holderName(k) === holderName(condition) && sharesKeyWord(k.text, condition.text));
+    const same = kept.find((k) => sameOwner(k, condition) && sameCondition(k.text, condition.text));
     if (!same) kept.push(condition);
     else if (RANK[condition.firmness] > RANK[same.firmness]) same.firmness = condition.firmness;
   }
   return kept;
 }
 
-function holderName(c: FoundCondition): string {
-  if (!c.holder) return "";
-  return c.holder.kind === "person" ? c.holder.person.name : c.holder.description;
+function sameOwner(a: FoundCondition, b: FoundCondition): boolean {
+  if (a.side && b.side) return a.side.name === b.side.name;
+  const name = (c: FoundCondition) => (c.holder?.kind === "person" ? c.holder.person.name : c.holder?.description ?? "");
+  return name(a) === name(b);
 }
 
-/** Same condition when both name one acronym (NATO) or share two longer content words. */
-function sharesKeyWord(a: string, b: string): boolean {
-  const acronyms = (t: string) => new Set(t.match(/\b\p{Lu}{2,}\b/gu) ?? []);
-  const words = (t: string) => new Set((t.toLowerCase().match(/\p{L}{6,}/gu) ?? []));
-  const acronymsA = acronyms(a);
-  if ([...acronyms(b)].some((w) => acronymsA.has(w))) return true;
-  const wordsA = words(a);
-  return [...words(b)].filter((w) => wordsA.has(w)).length >= 2;
-}

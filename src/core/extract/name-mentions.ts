@@ -32,7 +32,7 @@ const NOT_NAME_START = new Set(
     "Friday Saturday Sunday January February March April May June July August September October November December Asked " +
     "According Despite Although Though Because Unlike Like Under Over Through Among Between Instead Rather Thus Indeed " +
     "Read Watch Click Editor Photo Video Update Related Advertisement Sign Follow Share " +
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec GMT UTC CET CEST BST"
   ).split(" "),
 );
 

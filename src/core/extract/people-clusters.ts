@@ -10,11 +10,17 @@ export interface PersonCluster {
   role?: string;
   /** Whether the name looks like a person's rather than an organisation's or place's. */
   isPerson: boolean;
+  /** Named like a place ("Port Aldra", "Tarn Valley", "Essaly Pass"): never a speaker. */
+  isPlace?: boolean;
   /** Known from a first name, an honorific or a role like "spokeswoman"; lets "she" skip a man named last. */
   gender?: "male" | "female";
 }
 
 const ORGANISATION = /\b(Party|House|Committee|Department|News|Post|Times|Journal|Campaign|University|Council|Association|Agency|Court|Congress|Senate|Administration|Ministry|Office|Network|Foundation|Institute|Center|Centre|Bureau|Commission|Union|Group|Inc|Corp|Company|Fund|Bank|Service|Press|Television|Radio|Magazine|Review|Tribune|Herald|Today|Street|Avenue|County|City|State|States|Republic|Kingdom|Federation|Nations|Kremlin|Pentagon|Twitter|Facebook|Fox|CNN|NBC|ABC|CBS|MSNBC|NPR|AP|Reuters|TASS|Breitbart|Politico|Democrats|Republicans|GOP|FBI|CIA|NATO|EU|UN)\b/;
+
+/** Words that make a name a place's: "Port Aldra", "Mount Kessel", "Tarn Valley", "Essaly Pass". */
+const PLACE_WORD =
+  /^(?:Port|Mount|Mt|Lake|Cape|Fort|Gulf|Bay|Isle|Lower|Upper)\s|\s(?:Valley|Pass|River|Bay|Island|Islands|Strait|Straits|Sea|Mountains|Hills|Gulf|Square|Palace|Airport|Province|Region|Oblast|District|Crossing|Bridge|Dam|Plain|Plains|Coast|Peninsula|Lake|Harbou?r|Port|Canal|Highway|Border|Basin|Delta|Desert|Forest|Heights|Ridge)$/;
 
 export interface PeopleIndex {
   clusters: PersonCluster[];
@@ -69,11 +75,13 @@ function lastWordKey(name: string): string {
 
 function newCluster(clusters: PersonCluster[], mention: NameMention): PersonCluster {
   const words = mention.name.split(" ");
+  const place = PLACE_WORD.test(mention.name);
   const cluster: PersonCluster = {
     name: mention.name,
     aliases: [],
     ...(mention.role ? { role: mention.role } : {}),
-    isPerson: !ORGANISATION.test(mention.name) && (words.length >= 2 && words.length <= 4 ? !isPlaceOrOrganisation(mention.name) : mention.role !== undefined),
+    isPerson: !place && !ORGANISATION.test(mention.name) && (words.length >= 2 && words.length <= 4 ? !isPlaceOrOrganisation(mention.name) : mention.role !== undefined),
+    ...(place ? { isPlace: true } : {}),
   };
   const gender = genderOf(mention);
   if (gender) cluster.gender = gender;

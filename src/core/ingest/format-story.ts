@@ -20,6 +20,7 @@ export function formatStory(story: StoryFile): string {
     `  "title": ${JSON.stringify(story.title)},`,
     ...(story.summary !== undefined ? [`  "summary": ${JSON.stringify(story.summary)},`] : []),
     ...(story.keywords?.length ? [`  "keywords": ${inline(story.keywords)},`] : []),
+    ...(story.summaryBy ? [`  "summaryBy": ${JSON.stringify(story.summaryBy)},`] : []),
     `  "parties": ${list(story.parties)},`,
     `  "people": ${list(story.people, false)},`,
     `  "topics": ${list(story.topics)}`,

@@ -22,7 +22,7 @@ export interface IngestedTexts {
 
 /** An empty story, as ingest starts one that does not exist yet. */
 export function emptyStory(id: string, title = id.replace(/-/g, " ")): StoryFile {
-  return { id, title, summary: "Created by ingest; edit this summary.", parties: [], people: [], topics: [] };
+  return { id, title, summary: `${title}: no developments recorded yet.`, summaryBy: "generated", parties: [], people: [], topics: [] };
 }
 
 /**
@@ -31,8 +31,19 @@ export function emptyStory(id: string, title = id.replace(/-/g, " ")): StoryFile
  * what earlier ones set up. Pure: the caller reads the files.
  */
 export function ingestTexts(story: StoryFile, texts: readonly ArticleText[]): IngestedTexts {
-  const extracted = texts.map((t) => ({ name: t.name, result: extractArticle(t.text, { fallbackDate: t.fallbackDate }) }));
-  return mergeExtracted(story, extracted);
+  // Dates first, to know the order; then each article is read knowing the story so far, as ingest reads it.
+  const dated = texts.map((t) => ({ t, date: extractArticle(t.text, { fallbackDate: t.fallbackDate }).article.date }));
+  dated.sort((a, b) => a.date.localeCompare(b.date) || a.t.name.localeCompare(b.t.name));
+  let current = story;
+  const articles = new Map<string, ArticleFile>();
+  const ingested: IngestedTexts["ingested"] = [];
+  for (const { t } of dated) {
+    const merged = mergeIntoStory(current, extractArticle(t.text, { fallbackDate: t.fallbackDate, story: current }), { articles: [...articles.values()] });
+    current = merged.story;
+    articles.set(merged.article.id, merged.article);
+    ingested.push({ name: t.name, id: merged.article.id, date: merged.article.date });
+  }
+  return { story: current, articles, ingested };
 }
 
 export function mergeExtracted(story: StoryFile, extracted: readonly { name: string; result: ExtractedArticle }[]): IngestedTexts {
@@ -41,7 +52,7 @@ export function mergeExtracted(story: StoryFile, extracted: readonly { name: str
   const ingested: IngestedTexts["ingested"] = [];
   let current = story;
   for (const { name, result } of ordered) {
-    const merged = mergeIntoStory(current, result);
+    const merged = mergeIntoStory(current, result, { articles: [...articles.values()] });
     current = merged.story;
     articles.set(merged.article.id, merged.article);
     ingested.push({ name, id: merged.article.id, date: merged.article.date });

@@ -1,4 +1,4 @@
-import { foldText, isStopword, queryWords } from "../fold-text.js";
+import { foldNameEnding as foldEnding, foldText, isStopword, queryWords } from "../fold-text.js";
 
 /**
  * The terms the quote index stores and queries look up: folded words, so case, accents
@@ -42,12 +42,4 @@ function addWord(raw: string, terms: string[]): void {
   }
   terms.push(foldEnding(word.replace(/'/g, "")));
   terms.push(foldEnding(word.slice(0, apostrophe)));
-}
-
-/** The name-ending merge foldName applies (-iy, -yy, -ij… become -y), for one word. */
-function foldEnding(word: string): string {
-  const last = word.charCodeAt(word.length - 1);
-  // Only words ending in i, j or y can change; checking first spares a regex on most words.
-  if (word.length <= 3 || (last !== 105 && last !== 106 && last !== 121)) return word;
-  return word.replace(/(?:iy|yy|yi|ij|ii|yj)$/, "y");
 }

@@ -24,6 +24,8 @@ export interface ExtractedArticle {
   threads?: ExtractedThread[];
   /** Every direct quote found, with offsets into the text and the rule that credited it (for evaluation). */
   quoteEvidence?: QuoteEvidence[];
+  /** The summary was written (by a model, verified) rather than built from the facts: the story merge keeps it. */
+  summaryWritten?: boolean;
 }
 
 export interface ExtractedThread {

@@ -83,8 +83,8 @@ export function mergeIntoStory(story: StoryFile, extracted: ExtractedArticle, op
     }),
     status: source.status.map((s) => ({ ...s, topic: topicIds.get(s.topic) ?? s.topic })),
   };
-  // The article's summary names threads and sides as the story knows them.
-  article.summary = articleSummary(article, {
+  // Built from the facts, the article's summary names threads and sides as the story knows them.
+  if (!extracted.summaryWritten) article.summary = articleSummary(article, {
     topic: (id) => next.topics.find((t) => t.id === id)?.name ?? id,
     party: (id) => next.parties.find((p) => p.id === id)?.name ?? id,
     person: (id) => next.people.find((p) => p.id === id)?.name,

@@ -72,7 +72,7 @@ export function mergeEngines(rules: ExtractedArticle, verified: VerifiedAnswer):
     status,
   };
   return {
-    extracted: { ...rules, article, parties: [...parties.values()], topics: [...topics.values()] },
+    extracted: { ...rules, article, parties: [...parties.values()], topics: [...topics.values()], ...(verified.summary ? { summaryWritten: true } : {}) },
     engines: { quotes: modelQuotes.length > 0 ? "rules+model" : "rules", conditions: "model", status: "model", summary: verified.summary ? "model" : "rules", dropped: verified.dropped },
   };
 }

@@ -1,4 +1,5 @@
-import { type Command, type CommandDeps, type DigestDeps, type Options, OptionType, type ReplyPayload, stringOption } from "../src/command-kit/command.js";
+import { ChannelType, InteractionContextType, PermissionFlagsBits } from "discord-api-types/v10";
+import { type Command, type CommandDeps, type DigestDeps, EPHEMERAL, type Options, OptionType, type ReplyPayload, stringOption } from "../src/command-kit/command.js";
 import { listEmbed, reply } from "../src/command-kit/embed-limits.js";
 import { COLORS, escapeMarkdown } from "../src/command-kit/format.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
@@ -8,9 +9,9 @@ import { pickStory } from "../src/core/pick-story.js";
 import { parseSchedule } from "../src/core/schedule.js";
 import { nothingChanged, renderDigest } from "../src/digest/render-digest.js";
 
-const MANAGE_GUILD = 1n << 5n;
-const ADMINISTRATOR = 1n << 3n;
-const TEXT_CHANNELS = [0, 5];
+const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
+const ADMINISTRATOR = PermissionFlagsBits.Administrator;
+const TEXT_CHANNELS: (ChannelType.GuildText | ChannelType.GuildAnnouncement)[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 const PRESETS = ["hourly", "daily 08:00", "daily 18:00", "weekly mon 08:00", "weekly fri 17:00"];
 
 export const digest: Command = {
@@ -19,7 +20,7 @@ export const digest: Command = {
     description: "Scheduled digests of what changed in the story, posted to a channel",
     // Manage Server by default; server admins can widen it in Integrations settings.
     default_member_permissions: String(MANAGE_GUILD),
-    contexts: [0],
+    contexts: [InteractionContextType.Guild],
     options: [
       {
         type: OptionType.Subcommand,
@@ -139,7 +140,7 @@ function preview(options: Options, deps: CommandDeps): ReplyPayload {
   const first = messages[0]!;
   const more = messages.length - 1;
   const note = `Preview: only you see this.${more > 0 ? ` The digest continues in ${more} more message${more === 1 ? "" : "s"}.` : ""}`;
-  return { ...first, content: first.content ? `${note}\n${first.content}` : note, flags: 1 << 6 };
+  return { ...first, content: first.content ? `${note}\n${first.content}` : note, flags: EPHEMERAL };
 }
 
 function requiredChannel(options: Options): string {

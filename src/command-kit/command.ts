@@ -1,3 +1,15 @@
+import {
+  type APIActionRowComponent,
+  type APIApplicationCommandOption,
+  type APIApplicationCommandOptionChoice,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ApplicationCommandOptionType,
+  type ApplicationCommandType,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { Catalog } from "../core/story.js";
 import type { DigestService } from "../digest/digest-service.js";
 import type { Layout } from "../render/timeline-layout.js";
@@ -41,23 +53,9 @@ export interface DigestDeps {
   checkChannel(channelId: string, guildId: string): ChannelCheck;
 }
 
-export interface EmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
-
-/** The subset of Discord's embed object Storyline uses. */
-export interface Embed {
-  title?: string;
-  description?: string;
-  url?: string;
-  color?: number;
-  fields?: EmbedField[];
-  footer?: { text: string };
-  /** e.g. { url: "attachment://timeline.png" } for a file sent with the message. */
-  image?: { url: string };
-}
+/** Discord's own shapes, from discord-api-types, so the payload Storyline builds is the one Discord documents. */
+export type EmbedField = APIEmbedField;
+export type Embed = APIEmbed;
 
 /** A file sent with the message (Discord allows 8 MB for a bot without a boosted server). */
 export interface PayloadFile {
@@ -66,21 +64,11 @@ export interface PayloadFile {
   description?: string;
 }
 
-/** A message button (component type 2); Storyline uses secondary-style buttons with a custom_id. */
-export interface Button {
-  type: 2;
-  style: 2;
-  label: string;
-  custom_id: string;
-  disabled?: boolean;
-}
+/** Storyline's buttons carry a custom_id (the paging state); link and premium buttons are never used. */
+export type Button = APIButtonComponentWithCustomId;
+export type ActionRow = APIActionRowComponent<Button>;
 
-export interface ActionRow {
-  type: 1;
-  components: Button[];
-}
-
-export const EPHEMERAL = 1 << 6;
+export const EPHEMERAL = MessageFlags.Ephemeral;
 
 /** A Discord message payload, as sent in an interaction reply or channel message. */
 export interface ReplyPayload {
@@ -88,44 +76,27 @@ export interface ReplyPayload {
   embeds: Embed[];
   allowedMentions: { parse: [] };
   /** EPHEMERAL to show the reply only to the person who asked. */
-  flags?: number;
+  flags?: MessageFlags.Ephemeral;
   /** Files the embeds refer to as attachment://name. */
   files?: PayloadFile[];
   /** Buttons, e.g. Newer/Older on a paged answer. */
   components?: ActionRow[];
 }
 
-export interface Choice {
-  name: string;
-  value: string;
-}
+export type Choice = APIApplicationCommandOptionChoice<string>;
 
-/** Discord's application command option types that Storyline uses. */
-export const OptionType = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, Channel: 7 } as const;
+export { ApplicationCommandOptionType as OptionType };
 
-export interface OptionDefinition {
-  type: (typeof OptionType)[keyof typeof OptionType];
-  name: string;
-  description: string;
-  required?: boolean;
-  autocomplete?: boolean;
-  choices?: Choice[];
-  min_length?: number;
-  max_length?: number;
-  channel_types?: number[];
-  options?: OptionDefinition[];
-}
+export type OptionDefinition = APIApplicationCommandOption;
 
-/** A chat-input command as registered with Discord (PUT /applications/:id/commands). */
-export interface CommandDefinition {
-  /** 1 chat input (the default), 3 a message context-menu command (name may hold spaces, description empty). */
-  type?: 1 | 3;
-  name: string;
-  description: string;
-  options?: OptionDefinition[];
-  default_member_permissions?: string | null;
-  contexts?: number[];
-}
+/**
+ * A command as registered with Discord (PUT /applications/:id/commands): chat input (the
+ * default), or a message context-menu command, whose name may hold spaces and whose
+ * description is empty. One shape for both, so adapters read options without narrowing.
+ */
+export type CommandDefinition = Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, "type"> & {
+  type?: ApplicationCommandType.ChatInput | ApplicationCommandType.Message;
+};
 
 export interface Command {
   definition: CommandDefinition;

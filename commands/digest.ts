@@ -6,7 +6,8 @@ import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { digestChanges, digestSince, digestSummary, isEmptyDigest } from "../src/core/digest.js";
 import { UserError } from "../src/core/errors.js";
 import { pickStory } from "../src/core/pick-story.js";
-import { parseSchedule } from "../src/core/schedule.js";
+import { isTimeZone, parseSchedule } from "../src/core/schedule.js";
+import { dateOption } from "../src/command-kit/date-option.js";
 import { nothingChanged, renderDigest } from "../src/digest/render-digest.js";
 
 const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
@@ -128,8 +129,7 @@ function list(digests: DigestDeps, guildId: string, deps: CommandDeps): ReplyPay
 
 function preview(options: Options, deps: CommandDeps): ReplyPayload {
   const story = pickStory(deps.catalog(), stringOption(options, "story"));
-  const since = stringOption(options, "since");
-  if (since !== undefined && !isIsoDate(since)) throw new UserError(`since must be a date as YYYY-MM-DD, such as 2025-02-01; "${since}" is not one.`);
+  const since = dateOption(options, "since");
   const subscription = deps.invoker?.channelId ? deps.digests?.service.bySubscriptionChannel(deps.invoker.channelId) : undefined;
   const content = since
     ? digestSince(story, since)
@@ -147,10 +147,6 @@ function requiredChannel(options: Options): string {
   const channel = stringOption(options, "channel");
   if (!channel) throw new UserError("Pick a channel, e.g. channel:#news.");
   return channel;
-}
-
-function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
 /** A Discord timestamp: each reader sees it in their own time zone. */
@@ -175,15 +171,6 @@ function completeSchedule(typed: string) {
 /** ICU still lists some zones under old names (Europe/Kiev); people type the current ones. */
 const RENAMED_ZONES = ["Europe/Kyiv"];
 const TIME_ZONES = [...new Set([...RENAMED_ZONES.filter(isTimeZone), ...Intl.supportedValuesOf("timeZone")])].sort();
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function completeTimeZone(typed: string) {
   const text = typed.trim().toLowerCase().replace(/\s+/g, "_");

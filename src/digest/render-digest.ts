@@ -1,8 +1,8 @@
 import type { Embed, EmbedField, ReplyPayload } from "../command-kit/command.js";
 import { EMBED_LIMITS, embedLength, fitEmbed, joinWithin, truncate } from "../command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../command-kit/format.js";
+import { COLORS, escapeMarkdown, formatDate, quoteField, sourceLink, stateLabel } from "../command-kit/format.js";
 import type { DigestContent, ThreadChange } from "../core/digest.js";
-import type { Condition, Quote } from "../core/story.js";
+import type { Condition } from "../core/story.js";
 
 /** Room kept free in each message so the sum of its embeds stays under Discord's 6000. */
 const MESSAGE_BUDGET = EMBED_LIMITS.total - 200;
@@ -34,7 +34,7 @@ function changeEmbeds(content: DigestContent, since: string | undefined): Embed[
     },
     ...section("Threads", content.threads.map(threadField)),
     ...section("New conditions", conditionFields(content.conditions)),
-    ...section("Notable quotes", content.quotes.map(quoteField), content.otherQuotes > 0 ? `…and ${content.otherQuotes} more new quotes: try /quote` : undefined),
+    ...section("Notable quotes", content.quotes.map((q) => quoteField(q)), content.otherQuotes > 0 ? `…and ${content.otherQuotes} more new quotes: try /quote` : undefined),
   ];
 }
 
@@ -48,7 +48,7 @@ function summaryEmbeds(content: DigestContent): Embed[] {
   return [
     { title: truncate(`Where things stand · ${escapeMarkdown(content.storyTitle)}`, EMBED_LIMITS.title), description, color: COLORS.neutral },
     ...section("Threads", content.threads.map(threadField)),
-    ...section("Latest quotes", content.quotes.map(quoteField)),
+    ...section("Latest quotes", content.quotes.map((q) => quoteField(q))),
   ];
 }
 
@@ -74,11 +74,6 @@ function conditionFields(conditions: readonly Condition[]): EmbedField[] {
     name,
     value: joinWithin(list.map((c) => `• ${c.firmness}: ${escapeMarkdown(c.text)} (${formatDate(c.date)})`), EMBED_LIMITS.fieldValue, (n) => `…and ${n} more`),
   }));
-}
-
-function quoteField(q: Quote): EmbedField {
-  const said = q.kind === "direct" ? `“${escapeMarkdown(q.text)}”` : `*${escapeMarkdown(q.text)}* (reported)`;
-  return { name: escapeMarkdown(q.speaker.name), value: `${said}\n${formatDate(q.date)} · ${sourceLink(q.article)}` };
 }
 
 /** A titled section as one or more embeds: at most 25 fields each, within the message budget. */

@@ -1,14 +1,12 @@
 import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
-import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate } from "../src/command-kit/format.js";
+import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, FIRMNESS_LABELS } from "../src/message/format.js";
 import { noMatch } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { pickStory } from "../src/core/pick-story.js";
-import type { Firmness } from "../src/core/schema.js";
 import { searchConditions } from "../src/core/search-conditions.js";
 import { indexStory } from "../src/core/story-index.js";
 
-const FIRMNESS_LABELS: Record<Firmness, string> = { "non-negotiable": "Non-negotiable", firm: "Firm", stated: "Stated" };
 
 export const conditions: Command = {
   definition: {

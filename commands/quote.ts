@@ -1,7 +1,7 @@
 import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
-import { listEmbed, reply, truncate } from "../src/command-kit/embed-limits.js";
+import { listEmbed, reply, truncate } from "../src/message/limits.js";
 import { PAGE_SIZE, currentPage, pageCount, withPages } from "../src/command-kit/paging.js";
-import { COLORS, escapeMarkdown, quoteField } from "../src/command-kit/format.js";
+import { COLORS, escapeMarkdown, quoteField } from "../src/message/format.js";
 import { noMatch } from "../src/command-kit/no-match.js";
 import { pickStory } from "../src/core/pick-story.js";
 import { searchQuotes } from "../src/core/search-quotes.js";

@@ -1,6 +1,6 @@
 import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
-import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/command-kit/format.js";
+import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/message/format.js";
 import { noMatch, noThread } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { completeTopic } from "../src/command-kit/topic-option.js";

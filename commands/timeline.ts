@@ -1,7 +1,7 @@
 import { type Command, type CommandDeps, OptionType, type PayloadFile, stringOption } from "../src/command-kit/command.js";
 import { dateOption } from "../src/command-kit/date-option.js";
-import { EMBED_LIMITS, joinWithin, reply, truncate } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/command-kit/format.js";
+import { EMBED_LIMITS, joinWithin, reply, truncate } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/message/format.js";
 import { noMatch, noThread } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { completeTopic } from "../src/command-kit/topic-option.js";

@@ -1,6 +1,6 @@
 import { type Command, type EmbedField, OptionType, stringOption } from "../src/command-kit/command.js";
-import { EMBED_LIMITS, joinWithin, listEmbed, reply } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../src/command-kit/format.js";
+import { EMBED_LIMITS, joinWithin, listEmbed, reply } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../src/message/format.js";
 import { noMatch } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { UserError } from "../src/core/errors.js";

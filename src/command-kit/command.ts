@@ -1,18 +1,15 @@
 import {
-  type APIActionRowComponent,
   type APIApplicationCommandOption,
   type APIApplicationCommandOptionChoice,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-  type APIEmbedField,
   ApplicationCommandOptionType,
   type ApplicationCommandType,
-  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import type { Catalog } from "../core/story.js";
-import type { DigestService } from "../digest/digest-service.js";
+import type { ReplyPayload } from "../message/payload.js";
 import type { Layout } from "../render/timeline-layout.js";
+
+export type { ActionRow, Button, Embed, EmbedField, PayloadFile, ReplyPayload } from "../message/payload.js";
 
 /**
  * The shape every slash command follows: a definition Discord registers and a pure
@@ -29,8 +26,6 @@ export interface CommandDeps {
   now(): Date;
   /** Who runs the command, and where; absent in the console. */
   invoker?: Invoker;
-  /** Digest subscriptions; absent where they are not set up (the console). */
-  digests?: DigestDeps;
   /** Which page of a long answer to show (from 1) and when the answer was first given; set by a Newer/Older press or the console's --page. */
   paging?: { page: number; created: Date };
   /** Draws a picture's layout as PNG bytes (tests replace it); failing, commands answer with text alone. */
@@ -47,41 +42,6 @@ export interface Invoker {
 
 export type ChannelCheck = { ok: true } | { ok: false; problem: string };
 
-export interface DigestDeps {
-  service: DigestService;
-  /** Whether a channel is in the invoking server and the bot may view, send and embed there, from what Discord told it. */
-  checkChannel(channelId: string, guildId: string): ChannelCheck;
-}
-
-/** Discord's own shapes, from discord-api-types, so the payload Storyline builds is the one Discord documents. */
-export type EmbedField = APIEmbedField;
-export type Embed = APIEmbed;
-
-/** A file sent with the message (Discord allows 8 MB for a bot without a boosted server). */
-export interface PayloadFile {
-  name: string;
-  data: Buffer;
-  description?: string;
-}
-
-/** Storyline's buttons carry a custom_id (the paging state); link and premium buttons are never used. */
-export type Button = APIButtonComponentWithCustomId;
-export type ActionRow = APIActionRowComponent<Button>;
-
-export const EPHEMERAL = MessageFlags.Ephemeral;
-
-/** A Discord message payload, as sent in an interaction reply or channel message. */
-export interface ReplyPayload {
-  content?: string;
-  embeds: Embed[];
-  allowedMentions: { parse: [] };
-  /** EPHEMERAL to show the reply only to the person who asked. */
-  flags?: MessageFlags.Ephemeral;
-  /** Files the embeds refer to as attachment://name. */
-  files?: PayloadFile[];
-  /** Buttons, e.g. Newer/Older on a paged answer. */
-  components?: ActionRow[];
-}
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
 
@@ -98,11 +58,16 @@ export type CommandDefinition = Omit<RESTPostAPIChatInputApplicationCommandsJSON
   type?: ApplicationCommandType.ChatInput | ApplicationCommandType.Message;
 };
 
-export interface Command {
+/**
+ * `Services` are what a command needs beyond the story and the clock, declared by the
+ * command itself (e.g. /digest's port to the digest service); the composition root
+ * provides them, and an adapter without them (the console) simply passes none.
+ */
+export interface Command<Services extends object = object> {
   definition: CommandDefinition;
-  run(options: Options, deps: CommandDeps): ReplyPayload | Promise<ReplyPayload>;
+  run(options: Options, deps: CommandDeps & Services): ReplyPayload | Promise<ReplyPayload>;
   /** Choices for the option being typed, at most 25; must answer fast and never throw. */
-  autocomplete?(option: string, typed: string, deps: CommandDeps): Choice[];
+  autocomplete?(option: string, typed: string, deps: CommandDeps & Services): Choice[];
   /** Set when run may take over ~2 s, so adapters defer the reply first. */
   slow?: boolean;
 }

@@ -1,6 +1,6 @@
 import type { ReplyPayload } from "./command.js";
-import { reply } from "./embed-limits.js";
-import { COLORS, escapeMarkdown } from "./format.js";
+import { reply } from "../message/limits.js";
+import { COLORS, escapeMarkdown } from "../message/format.js";
 
 /**
  * The answer when a lookup finds nothing, the same in every command: what was not found,

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { ActionRow, CommandDeps, Embed, Options, OptionValue, ReplyPayload } from "./command.js";
-import { EMBED_LIMITS, truncate } from "./embed-limits.js";
+import { EMBED_LIMITS, truncate } from "../message/limits.js";
 
 /**
  * Long answers in pages with Newer/Older buttons, and no memory on the server: a button's

@@ -1,6 +1,6 @@
 import type { Embed, EmbedField, ReplyPayload } from "../command-kit/command.js";
-import { EMBED_LIMITS, embedLength, fitEmbed, joinWithin, truncate } from "../command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, quoteField, sourceLink, stateLabel } from "../command-kit/format.js";
+import { EMBED_LIMITS, embedLength, fitEmbed, joinWithin, truncate } from "../message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, quoteField, sourceLink, stateLabel } from "../message/format.js";
 import type { DigestContent, ThreadChange } from "../core/digest.js";
 import type { Condition } from "../core/story.js";
 

@@ -6,7 +6,7 @@ import {
   MessageFlags,
 } from "discord.js";
 import type { Command, CommandDeps, Options, ReplyPayload } from "../command-kit/command.js";
-import { escapeMarkdown } from "../command-kit/format.js";
+import { escapeMarkdown } from "../message/format.js";
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../logger.js";
 import { toOptions } from "./interaction-options.js";
@@ -87,8 +87,8 @@ async function answerCommand(interaction: CommandInteraction, router: RouterDeps
 async function send(interaction: CommandInteraction, payload: ReplyPayload, deferred: boolean): Promise<void> {
   const message = toMessage(payload);
   if (!deferred) {
-    await interaction.reply({ ...message, ...(payload.flags ? { flags: MessageFlags.Ephemeral } : {}) });
-  } else if (payload.flags) {
+    await interaction.reply({ ...message, ...(payload.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  } else if (payload.ephemeral) {
     // A deferred reply is public; a private answer replaces it with an ephemeral follow-up.
     await interaction.deleteReply();
     await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });

@@ -1,6 +1,6 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { Options } from "../command-kit/command.js";
-import { escapeMarkdown } from "../command-kit/format.js";
+import { escapeMarkdown } from "../message/format.js";
 import { isExpired, optionsDigest, parsePageId, readCommandLine } from "../command-kit/paging.js";
 import { UserError } from "../core/errors.js";
 import type { Command, CommandDeps } from "../command-kit/command.js";

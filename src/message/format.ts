@@ -1,6 +1,6 @@
-import type { State } from "../core/schema.js";
+import type { Firmness, State } from "../core/schema.js";
 import type { ArticleRef, Quote } from "../core/story.js";
-import type { EmbedField } from "./command.js";
+import type { EmbedField } from "./payload.js";
 
 /** Shared wording and colours, so every command describes the story the same way. */
 
@@ -84,4 +84,16 @@ export function quoteField(q: Quote, options: { detailed?: boolean } = {}): Embe
   const context = q.context ? `\n${escapeMarkdown(q.context)}` : "";
   const name = escapeMarkdown(q.speaker.role ? `${q.speaker.name} · ${q.speaker.role}` : q.speaker.name);
   return { name, value: `${said}${context}\n${where}` };
+}
+
+export const FIRMNESS_LABELS: Record<Firmness, string> = { "non-negotiable": "Non-negotiable", firm: "Firm", stated: "Stated" };
+
+/** A Discord timestamp: each reader sees it in their own time zone. */
+export function timestamp(date: Date, style: "F" | "f" | "R"): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
+}
+
+/** A channel as Discord shows it (#name), from the id Discord put in a channel option. */
+export function channelMention(channelId: string): string {
+  return `<#${channelId}>`;
 }

@@ -3,6 +3,7 @@ import { EMBED_LIMITS, embedLength, fitEmbed, joinWithin, truncate } from "../me
 import { COLORS, escapeMarkdown, formatDate, quoteField, sourceLink, stateLabel } from "../message/format.js";
 import type { DigestContent, ThreadChange } from "../core/digest.js";
 import type { Condition } from "../core/story.js";
+import { NO_MENTIONS } from "../message/payload.js";
 
 /** Room kept free in each message so the sum of its embeds stays under Discord's 6000. */
 const MESSAGE_BUDGET = EMBED_LIMITS.total - 200;
@@ -14,12 +15,12 @@ const EMBEDS_PER_MESSAGE = 10;
  */
 export function renderDigest(content: DigestContent, options: { since?: string } = {}): ReplyPayload[] {
   const embeds = (content.kind === "summary" ? summaryEmbeds(content) : changeEmbeds(content, options.since)).map(fitEmbed);
-  return packMessages(embeds).map((group) => ({ embeds: group, allowedMentions: { parse: [] } }));
+  return packMessages(embeds).map((group) => ({ embeds: group, allowedMentions: NO_MENTIONS }));
 }
 
 /** The one line a subscription with quiet:false gets when nothing changed. */
 export function nothingChanged(storyTitle: string, since: string | undefined): ReplyPayload {
-  return { content: `No changes in ${escapeMarkdown(storyTitle)}${since ? ` since ${since}` : ""}.`, embeds: [], allowedMentions: { parse: [] } };
+  return { content: `No changes in ${escapeMarkdown(storyTitle)}${since ? ` since ${since}` : ""}.`, embeds: [], allowedMentions: NO_MENTIONS };
 }
 
 function changeEmbeds(content: DigestContent, since: string | undefined): Embed[] {

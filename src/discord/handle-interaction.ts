@@ -13,6 +13,7 @@ import { toOptions } from "./interaction-options.js";
 import { logSendFailure, raceWithDeferral, toMessage } from "./interaction-replies.js";
 import { answerPageButton } from "./page-buttons.js";
 import { messageText } from "./message-text.js";
+import { NO_MENTIONS } from "../message/payload.js";
 
 export interface RouterDeps {
   commands: readonly Command[];
@@ -22,7 +23,6 @@ export interface RouterDeps {
   deferAfterMs?: number;
 }
 
-const NO_MENTIONS = { parse: [] as [] };
 const DEFAULT_DEFER_AFTER_MS = 2_000;
 
 /** The one entry point for interactions: chat-input and message context-menu commands, autocomplete, page buttons. */

@@ -6,8 +6,8 @@ import { UserError } from "../core/errors.js";
 import type { Command, CommandDeps } from "../command-kit/command.js";
 import type { Logger } from "../logger.js";
 import { logSendFailure, raceWithDeferral, toMessage } from "./interaction-replies.js";
+import { NO_MENTIONS } from "../message/payload.js";
 
-const NO_MENTIONS = { parse: [] as [] };
 const DEFER_AFTER_MS = 2_000;
 
 /**

@@ -42,7 +42,6 @@ export interface Invoker {
 
 export type ChannelCheck = { ok: true } | { ok: false; problem: string };
 
-
 export type Choice = APIApplicationCommandOptionChoice<string>;
 
 export { ApplicationCommandOptionType as OptionType };

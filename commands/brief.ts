@@ -1,7 +1,7 @@
 import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
 import { dateOption } from "../src/command-kit/date-option.js";
-import { EMBED_LIMITS, reply, truncate } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../src/command-kit/format.js";
+import { EMBED_LIMITS, reply, truncate } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../src/message/format.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { pickStory } from "../src/core/pick-story.js";
 import { type BriefThread, buildBrief } from "../src/core/summaries/brief.js";

@@ -1,13 +1,12 @@
 import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
-import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate } from "../src/command-kit/format.js";
+import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, FIRMNESS_LABELS } from "../src/message/format.js";
+import { noMatch } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { pickStory } from "../src/core/pick-story.js";
-import type { Firmness } from "../src/core/schema.js";
 import { searchConditions } from "../src/core/search-conditions.js";
 import { indexStory } from "../src/core/story-index.js";
 
-const FIRMNESS_LABELS: Record<Firmness, string> = { "non-negotiable": "Non-negotiable", firm: "Firm", stated: "Stated" };
 
 export const conditions: Command = {
   definition: {
@@ -26,18 +25,18 @@ export const conditions: Command = {
 
     if (result.groups.length === 0) {
       const named = result.matched && result.matched.parties.length + result.matched.holders.length > 0;
-      const suggestions = party && !named ? indexStory(story).parties.suggest(party).map(escapeMarkdown) : [];
       const parties = [...new Set(story.conditions.map((c) => escapeMarkdown(c.party.name)))];
       const title = escapeMarkdown(story.title);
-      const lines = [
-        party
+      return noMatch({
+        title: "No matching conditions",
+        missing: party
           ? named
             ? `No conditions from ${[...result.matched!.parties, ...result.matched!.holders].map((p) => escapeMarkdown(p.name)).join(" or ")} in ${title} yet.`
             : `No party called "${escapeMarkdown(party)}" in ${title}.`
           : `No conditions recorded in ${title} yet.`,
-        suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : parties.length > 0 ? `Parties with conditions: ${parties.join(", ")}.` : "",
-      ];
-      return reply({ title: "No matching conditions", description: lines.filter(Boolean).join("\n"), color: COLORS.warning });
+        suggestions: party && !named ? indexStory(story).parties.suggest(party) : [],
+        otherwise: parties.length > 0 ? `Parties with conditions: ${parties.join(", ")}.` : "",
+      });
     }
 
     const items = result.groups.map((group) => ({

@@ -1,25 +1,42 @@
-import { type Command, type CommandDeps, type DigestDeps, type Options, OptionType, type ReplyPayload, stringOption } from "../src/command-kit/command.js";
-import { listEmbed, reply } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown } from "../src/command-kit/format.js";
+import { ChannelType, InteractionContextType, PermissionFlagsBits } from "discord-api-types/v10";
+import { type ChannelCheck, type Command, type CommandDeps, type Options, OptionType, type ReplyPayload, stringOption } from "../src/command-kit/command.js";
+import type { DigestService } from "../src/digest/digest-service.js";
+import { listEmbed, reply } from "../src/message/limits.js";
+import { COLORS, channelMention, escapeMarkdown, timestamp } from "../src/message/format.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { digestChanges, digestSince, digestSummary, isEmptyDigest } from "../src/core/digest.js";
 import { UserError } from "../src/core/errors.js";
 import { pickStory } from "../src/core/pick-story.js";
-import { parseSchedule } from "../src/core/schedule.js";
+import { isTimeZone, parseSchedule } from "../src/core/schedule.js";
+import { dateOption } from "../src/command-kit/date-option.js";
 import { nothingChanged, renderDigest } from "../src/digest/render-digest.js";
 
-const MANAGE_GUILD = 1n << 5n;
-const ADMINISTRATOR = 1n << 3n;
-const TEXT_CHANNELS = [0, 5];
+const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
+const ADMINISTRATOR = PermissionFlagsBits.Administrator;
+const TEXT_CHANNELS: (ChannelType.GuildText | ChannelType.GuildAnnouncement)[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 const PRESETS = ["hourly", "daily 08:00", "daily 18:00", "weekly mon 08:00", "weekly fri 17:00"];
 
-export const digest: Command = {
+/** /digest's port to the digest service: the Discord bot provides it; the console, with no server to post in, has none. */
+export interface DigestPort {
+  service: Pick<DigestService, "subscribe" | "unsubscribe" | "list" | "bySubscriptionChannel" | "delivered">;
+  /** Whether a channel is in the invoking server and the bot may view, send and embed there, from what Discord told it. */
+  checkChannel(channelId: string, guildId: string): ChannelCheck;
+}
+
+/** What /digest needs beyond the story and the clock. */
+export interface DigestServices {
+  digests?: DigestPort;
+}
+
+type DigestDeps = CommandDeps & DigestServices;
+
+export const digest: Command<DigestServices> = {
   definition: {
     name: "digest",
     description: "Scheduled digests of what changed in the story, posted to a channel",
     // Manage Server by default; server admins can widen it in Integrations settings.
     default_member_permissions: String(MANAGE_GUILD),
-    contexts: [0],
+    contexts: [InteractionContextType.Guild],
     options: [
       {
         type: OptionType.Subcommand,
@@ -68,7 +85,7 @@ export const digest: Command = {
 };
 
 /** Managing digests happens in a server, by someone allowed to manage it; checked here as well as by Discord. */
-function manager(deps: CommandDeps, subcommand: string): { digests: DigestDeps; guildId: string } {
+function manager(deps: DigestDeps, subcommand: string): { digests: DigestPort; guildId: string } {
   const { digests, invoker } = deps;
   if (!digests || !invoker?.guildId) throw new UserError(`/digest ${subcommand} works in a Discord server; here, try /digest preview.`);
   const permissions = invoker.permissions ?? 0n;
@@ -76,11 +93,11 @@ function manager(deps: CommandDeps, subcommand: string): { digests: DigestDeps; 
   return { digests, guildId: invoker.guildId };
 }
 
-function subscribe(options: Options, deps: CommandDeps, digests: DigestDeps, guildId: string): ReplyPayload {
+function subscribe(options: Options, deps: CommandDeps, digests: DigestPort, guildId: string): ReplyPayload {
   const channelId = requiredChannel(options);
   const story = pickStory(deps.catalog(), stringOption(options, "story"));
   const access = digests.checkChannel(channelId, guildId);
-  if (!access.ok) throw new UserError(`I can't post digests in <#${channelId}>: ${access.problem}`, { markup: true });
+  if (!access.ok) throw new UserError(`I can't post digests in ${channelMention(channelId)}: ${access.problem}`, { markup: true });
   const { subscription, created, next } = digests.service.subscribe({
     guildId,
     channelId,
@@ -91,7 +108,7 @@ function subscribe(options: Options, deps: CommandDeps, digests: DigestDeps, gui
     ...(deps.invoker ? { createdBy: deps.invoker.userId } : {}),
   });
   const lines = [
-    `<#${channelId}> will get what changes in **${escapeMarkdown(story.title)}**: ${escapeMarkdown(subscription.schedule)} (${escapeMarkdown(subscription.timezone)}).`,
+    `${channelMention(channelId)} will get what changes in **${escapeMarkdown(story.title)}**: ${escapeMarkdown(subscription.schedule)} (${escapeMarkdown(subscription.timezone)}).`,
     next ? `Next digest: ${timestamp(next, "F")} (${timestamp(next, "R")}).` : "This schedule has no run in the next five years.",
     created ? "The first digest sums up where things stand; later ones say what changed." : "Its settings are updated; what it already posted stays posted.",
     subscription.quiet ? "When nothing changed, nothing is posted." : "When nothing changed, it says so in one line.",
@@ -99,13 +116,13 @@ function subscribe(options: Options, deps: CommandDeps, digests: DigestDeps, gui
   return reply({ title: created ? "Digest subscribed" : "Digest updated", description: lines.join("\n"), color: COLORS.success }, { ephemeral: true });
 }
 
-function unsubscribe(options: Options, digests: DigestDeps, guildId: string): ReplyPayload {
+function unsubscribe(options: Options, digests: DigestPort, guildId: string): ReplyPayload {
   const channelId = requiredChannel(options);
-  if (!digests.service.unsubscribe(guildId, channelId)) throw new UserError(`<#${channelId}> has no digest subscription. See /digest list.`, { markup: true });
-  return reply({ title: "Digest stopped", description: `<#${channelId}> will get no more digests.`, color: COLORS.neutral }, { ephemeral: true });
+  if (!digests.service.unsubscribe(guildId, channelId)) throw new UserError(`${channelMention(channelId)} has no digest subscription. See /digest list.`, { markup: true });
+  return reply({ title: "Digest stopped", description: `${channelMention(channelId)} will get no more digests.`, color: COLORS.neutral }, { ephemeral: true });
 }
 
-function list(digests: DigestDeps, guildId: string, deps: CommandDeps): ReplyPayload {
+function list(digests: DigestPort, guildId: string, deps: CommandDeps): ReplyPayload {
   const entries = digests.service.list(guildId);
   if (entries.length === 0) {
     return reply({ title: "No digest subscriptions", description: "Start one with /digest subscribe channel:#news schedule:daily 08:00", color: COLORS.neutral }, { ephemeral: true });
@@ -115,7 +132,7 @@ function list(digests: DigestDeps, guildId: string, deps: CommandDeps): ReplyPay
   const items = entries.map(({ subscription: s, next }, i) => ({
     name: `Subscription ${i + 1}`,
     value: [
-      `<#${s.channelId}> · ${escapeMarkdown(titles.get(s.storyId) ?? s.storyId)}`,
+      `${channelMention(s.channelId)} · ${escapeMarkdown(titles.get(s.storyId) ?? s.storyId)}`,
       `Schedule: ${escapeMarkdown(s.schedule)} (${escapeMarkdown(s.timezone)})${s.quiet ? ", quiet" : ""}`,
       `Next run: ${next ? timestamp(next, "f") : "none"}`,
       `Last run: ${s.lastRunAt ? timestamp(new Date(s.lastRunAt), "f") : "not yet"}`,
@@ -125,36 +142,27 @@ function list(digests: DigestDeps, guildId: string, deps: CommandDeps): ReplyPay
   return reply(listEmbed({ title: "Digest subscriptions", color: COLORS.neutral, items, noun: "subscriptions" }), { ephemeral: true });
 }
 
-function preview(options: Options, deps: CommandDeps): ReplyPayload {
+function preview(options: Options, deps: DigestDeps): ReplyPayload {
   const story = pickStory(deps.catalog(), stringOption(options, "story"));
-  const since = stringOption(options, "since");
-  if (since !== undefined && !isIsoDate(since)) throw new UserError(`since must be a date as YYYY-MM-DD, such as 2025-02-01; "${since}" is not one.`);
-  const subscription = deps.invoker?.channelId ? deps.digests?.service.bySubscriptionChannel(deps.invoker.channelId) : undefined;
+  const since = dateOption(options, "since");
+  const digests = deps.digests;
+  const subscription = deps.invoker?.channelId ? digests?.service.bySubscriptionChannel(deps.invoker.channelId) : undefined;
   const content = since
     ? digestSince(story, since)
-    : subscription && subscription.lastRunAt
-      ? digestChanges(story, deps.digests!.service.delivered(subscription.id))
+    : digests && subscription && subscription.lastRunAt
+      ? digestChanges(story, digests.service.delivered(subscription.id))
       : digestSummary(story);
   const messages = isEmptyDigest(content) && content.kind === "changes" ? [nothingChanged(story.title, since)] : renderDigest(content, since ? { since } : {});
   const first = messages[0]!;
   const more = messages.length - 1;
   const note = `Preview: only you see this.${more > 0 ? ` The digest continues in ${more} more message${more === 1 ? "" : "s"}.` : ""}`;
-  return { ...first, content: first.content ? `${note}\n${first.content}` : note, flags: 1 << 6 };
+  return { ...first, content: first.content ? `${note}\n${first.content}` : note, ephemeral: true };
 }
 
 function requiredChannel(options: Options): string {
   const channel = stringOption(options, "channel");
   if (!channel) throw new UserError("Pick a channel, e.g. channel:#news.");
   return channel;
-}
-
-function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
-}
-
-/** A Discord timestamp: each reader sees it in their own time zone. */
-function timestamp(date: Date, style: "F" | "f" | "R"): string {
-  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
 }
 
 function completeSchedule(typed: string) {
@@ -174,15 +182,6 @@ function completeSchedule(typed: string) {
 /** ICU still lists some zones under old names (Europe/Kiev); people type the current ones. */
 const RENAMED_ZONES = ["Europe/Kyiv"];
 const TIME_ZONES = [...new Set([...RENAMED_ZONES.filter(isTimeZone), ...Intl.supportedValuesOf("timeZone")])].sort();
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function completeTimeZone(typed: string) {
   const text = typed.trim().toLowerCase().replace(/\s+/g, "_");

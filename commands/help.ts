@@ -1,6 +1,6 @@
 import type { Command } from "../src/command-kit/command.js";
-import { reply } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown } from "../src/command-kit/format.js";
+import { reply } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown } from "../src/message/format.js";
 
 export const help: Command = {
   definition: { name: "help", description: "What Storyline can tell you, with examples" },

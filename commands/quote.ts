@@ -1,10 +1,11 @@
 import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
-import { listEmbed, reply, truncate } from "../src/command-kit/embed-limits.js";
+import { listEmbed, reply, truncate } from "../src/message/limits.js";
 import { PAGE_SIZE, currentPage, pageCount, withPages } from "../src/command-kit/paging.js";
-import { COLORS, escapeMarkdown, formatDate, sourceLink } from "../src/command-kit/format.js";
+import { COLORS, escapeMarkdown, quoteField } from "../src/message/format.js";
+import { noMatch } from "../src/command-kit/no-match.js";
 import { pickStory } from "../src/core/pick-story.js";
 import { searchQuotes } from "../src/core/search-quotes.js";
-import type { Quote, Story } from "../src/core/story.js";
+import type { Story } from "../src/core/story.js";
 import { indexStory } from "../src/core/story-index.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 
@@ -35,12 +36,13 @@ export const quote: Command = {
 
     if (result.total === 0) {
       const index = indexStory(story);
-      const suggestions = speaker && result.speakers?.length === 0 ? index.people.suggest(speaker).map(escapeMarkdown) : [];
-      const lines = [
-        speaker && result.speakers?.length === 0 ? `Nobody called "${escapeMarkdown(speaker)}" is quoted in ${escapeMarkdown(story.title)}.` : `No quote ${asked} in ${escapeMarkdown(story.title)}.`,
-        suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : `People quoted: ${quotedPeople(story).join(", ") || "none yet"}.`,
-      ];
-      return reply({ title: "No matching quotes", description: lines.join("\n"), color: COLORS.warning });
+      const nobody = speaker !== undefined && result.speakers?.length === 0;
+      return noMatch({
+        title: "No matching quotes",
+        missing: nobody ? `Nobody called "${escapeMarkdown(speaker)}" is quoted in ${escapeMarkdown(story.title)}.` : `No quote ${asked} in ${escapeMarkdown(story.title)}.`,
+        suggestions: nobody ? index.people.suggest(speaker) : [],
+        otherwise: `People quoted: ${quotedPeople(story).join(", ") || "none yet"}.`,
+      });
     }
 
     // Pages of five, best (then newest) first; each page shown newest first so it reads as it happened last.
@@ -48,7 +50,7 @@ export const quote: Command = {
     const page = currentPage(deps, pages);
     const shown = result.quotes.slice((page - 1) * SHOWN, page * SHOWN).sort((a, b) => b.date.localeCompare(a.date));
     // Five fields of this size always fit in one embed, so no page ever drops a quote.
-    const fields = shown.map(quoteField).map((f) => ({ ...f, value: truncate(f.value, PAGED_FIELD) }));
+    const fields = shown.map((q) => quoteField(q, { detailed: true })).map((f) => ({ ...f, value: truncate(f.value, PAGED_FIELD) }));
     const payload = reply(
       listEmbed({
         title: asked ? `Quotes ${asked}` : `Latest quotes · ${escapeMarkdown(story.title)}`,
@@ -71,14 +73,6 @@ export const quote: Command = {
     return people.map((p) => ({ name: p.role ? `${p.name} — ${p.role}`.slice(0, 100) : p.name, value: p.name.slice(0, 100) }));
   },
 };
-
-function quoteField(q: Quote) {
-  const said = q.kind === "direct" ? `“${escapeMarkdown(q.text)}”` : `*${escapeMarkdown(q.text)}* (reported)`;
-  const where = [formatDate(q.date), sourceLink(q.article)].join(" · ");
-  const context = q.context ? `\n${escapeMarkdown(q.context)}` : "";
-  const name = escapeMarkdown(q.speaker.role ? `${q.speaker.name} · ${q.speaker.role}` : q.speaker.name);
-  return { name, value: `${said}${context}\n${where}` };
-}
 
 function quotedPeople(story: Story): string[] {
   // From the index: counting a million quotes on every reply would be slow.

@@ -1,6 +1,7 @@
 import { type Command, OptionType, stringOption } from "../src/command-kit/command.js";
-import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/command-kit/format.js";
+import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/message/format.js";
+import { noMatch, noThread } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { completeTopic } from "../src/command-kit/topic-option.js";
 import { pickStory } from "../src/core/pick-story.js";
@@ -24,14 +25,13 @@ export const status: Command = {
     const timelines = searchStatus(story, topic ? { topic } : {});
 
     if (timelines.length === 0) {
-      const suggestions = topic ? indexStory(story).topics.suggest(topic).map(escapeMarkdown) : [];
       const known = story.topics.slice(0, 10).map((t) => escapeMarkdown(t.name));
-      const title = escapeMarkdown(story.title);
-      const lines = [
-        topic ? `No thread about "${escapeMarkdown(topic)}" in ${title}.` : `No status recorded in ${title} yet.`,
-        suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : known.length > 0 ? `Threads: ${known.join(", ")}.` : "",
-      ];
-      return reply({ title: "No matching thread", description: lines.filter(Boolean).join("\n"), color: COLORS.warning });
+      return noMatch({
+        title: "No matching thread",
+        missing: noThread(story.title, topic),
+        suggestions: topic ? indexStory(story).topics.suggest(topic) : [],
+        otherwise: known.length > 0 ? `Threads: ${known.join(", ")}.` : "",
+      });
     }
 
     const items = timelines.map(({ topic: t, current, items: history }) => {

@@ -1,7 +1,8 @@
 import { type Command, type CommandDeps, OptionType, type PayloadFile, stringOption } from "../src/command-kit/command.js";
 import { dateOption } from "../src/command-kit/date-option.js";
-import { EMBED_LIMITS, joinWithin, reply, truncate } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/command-kit/format.js";
+import { EMBED_LIMITS, joinWithin, reply, truncate } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/message/format.js";
+import { noMatch, noThread } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { completeTopic } from "../src/command-kit/topic-option.js";
 import { UserError } from "../src/core/errors.js";
@@ -38,10 +39,7 @@ export const timeline: Command = {
     if (from && to && from > to) throw new UserError(`from (${from}) is after to (${to}).`);
     const timelines = searchStatus(story, topic ? { topic } : {});
     if (timelines.length === 0) {
-      const suggestions = topic ? indexStory(story).topics.suggest(topic) : [];
-      const lines = [topic ? `No thread about "${escapeMarkdown(topic)}" in ${escapeMarkdown(story.title)}.` : `No status recorded in ${escapeMarkdown(story.title)} yet.`];
-      if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.map(escapeMarkdown).join(", ")}?`);
-      return reply({ title: "No matching thread", description: lines.join("\n"), color: COLORS.warning });
+      return noMatch({ title: "No matching thread", missing: noThread(story.title, topic), suggestions: topic ? indexStory(story).topics.suggest(topic) : [] });
     }
     const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const built = buildTimeline(timelines, range);

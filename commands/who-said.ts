@@ -1,6 +1,7 @@
+import { ApplicationCommandType } from "discord-api-types/v10";
 import { type Command, type CommandDeps, type Options, OptionType, type ReplyPayload, stringOption } from "../src/command-kit/command.js";
-import { listEmbed, reply, truncate } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, sourceLink } from "../src/command-kit/format.js";
+import { listEmbed, reply, truncate } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, sourceLink } from "../src/message/format.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { UserError } from "../src/core/errors.js";
 import { pickStory } from "../src/core/pick-story.js";
@@ -14,7 +15,7 @@ export const WHO_SAID_MENU = "Who said this?";
  * words by hand and for the console. Always private: it answers one person's question.
  */
 export const whoSaidMenu: Command = {
-  definition: { type: 3, name: WHO_SAID_MENU, description: "" },
+  definition: { type: ApplicationCommandType.Message, name: WHO_SAID_MENU, description: "" },
   run: (options, deps) => answer(options, deps),
 };
 

@@ -1,6 +1,7 @@
 import { type Command, type EmbedField, OptionType, stringOption } from "../src/command-kit/command.js";
-import { EMBED_LIMITS, joinWithin, listEmbed, reply } from "../src/command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../src/command-kit/format.js";
+import { EMBED_LIMITS, joinWithin, listEmbed, reply } from "../src/message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../src/message/format.js";
+import { noMatch } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { UserError } from "../src/core/errors.js";
 import { pickStory } from "../src/core/pick-story.js";
@@ -23,8 +24,12 @@ export const who: Command = {
     if (!name) throw new UserError("Name someone, e.g. /who person:Peskov.");
     const result = findPerson(story, name);
     if (!result.found) {
-      const hint = result.suggestions.length > 0 ? `Did you mean: ${result.suggestions.map(escapeMarkdown).join(", ")}?` : "Try /quote to see who is quoted.";
-      return reply({ title: "Nobody by that name", description: `Nobody called "${escapeMarkdown(name)}" in ${escapeMarkdown(story.title)}.\n${hint}`, color: COLORS.warning });
+      return noMatch({
+        title: "Nobody by that name",
+        missing: `Nobody called "${escapeMarkdown(name)}" in ${escapeMarkdown(story.title)}.`,
+        suggestions: result.suggestions,
+        otherwise: "Try /quote to see who is quoted.",
+      });
     }
     const { person, party, quoteCount, lastQuoted, latestQuotes, conditions, threads } = result.found;
     const description = [

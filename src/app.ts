@@ -1,5 +1,5 @@
 import type { ClientOptions } from "discord.js";
-import { commands } from "../commands/index.js";
+import { type CommandServices, commands } from "../commands/index.js";
 import type { CommandDeps } from "./command-kit/command.js";
 import type { StoryStore } from "./data/story-store.js";
 import { watchDataDir } from "./data/watch-data-dir.js";
@@ -58,7 +58,7 @@ export async function startApp(settings: AppSettings): Promise<App> {
     pace: createPacer(POST_INTERVAL_MS),
     scheduler: settings.scheduler,
   });
-  const deps: CommandDeps = {
+  const deps: CommandDeps & CommandServices = {
     catalog: store.catalog,
     now: settings.now,
     digests: { service: digests, checkChannel: (channelId, guildId) => checkChannel(client, channelId, guildId) },

@@ -1,6 +1,15 @@
+import {
+  type APIApplicationCommandOption,
+  type APIApplicationCommandOptionChoice,
+  ApplicationCommandOptionType,
+  type ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { Catalog } from "../core/story.js";
-import type { DigestService } from "../digest/digest-service.js";
+import type { ReplyPayload } from "../message/payload.js";
 import type { Layout } from "../render/timeline-layout.js";
+
+export type { ActionRow, Button, Embed, EmbedField, PayloadFile, ReplyPayload } from "../message/payload.js";
 
 /**
  * The shape every slash command follows: a definition Discord registers and a pure
@@ -17,8 +26,6 @@ export interface CommandDeps {
   now(): Date;
   /** Who runs the command, and where; absent in the console. */
   invoker?: Invoker;
-  /** Digest subscriptions; absent where they are not set up (the console). */
-  digests?: DigestDeps;
   /** Which page of a long answer to show (from 1) and when the answer was first given; set by a Newer/Older press or the console's --page. */
   paging?: { page: number; created: Date };
   /** Draws a picture's layout as PNG bytes (tests replace it); failing, commands answer with text alone. */
@@ -35,103 +42,31 @@ export interface Invoker {
 
 export type ChannelCheck = { ok: true } | { ok: false; problem: string };
 
-export interface DigestDeps {
-  service: DigestService;
-  /** Whether a channel is in the invoking server and the bot may view, send and embed there, from what Discord told it. */
-  checkChannel(channelId: string, guildId: string): ChannelCheck;
-}
+export type Choice = APIApplicationCommandOptionChoice<string>;
 
-export interface EmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
+export { ApplicationCommandOptionType as OptionType };
 
-/** The subset of Discord's embed object Storyline uses. */
-export interface Embed {
-  title?: string;
-  description?: string;
-  url?: string;
-  color?: number;
-  fields?: EmbedField[];
-  footer?: { text: string };
-  /** e.g. { url: "attachment://timeline.png" } for a file sent with the message. */
-  image?: { url: string };
-}
+export type OptionDefinition = APIApplicationCommandOption;
 
-/** A file sent with the message (Discord allows 8 MB for a bot without a boosted server). */
-export interface PayloadFile {
-  name: string;
-  data: Buffer;
-  description?: string;
-}
+/**
+ * A command as registered with Discord (PUT /applications/:id/commands): chat input (the
+ * default), or a message context-menu command, whose name may hold spaces and whose
+ * description is empty. One shape for both, so adapters read options without narrowing.
+ */
+export type CommandDefinition = Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, "type"> & {
+  type?: ApplicationCommandType.ChatInput | ApplicationCommandType.Message;
+};
 
-/** A message button (component type 2); Storyline uses secondary-style buttons with a custom_id. */
-export interface Button {
-  type: 2;
-  style: 2;
-  label: string;
-  custom_id: string;
-  disabled?: boolean;
-}
-
-export interface ActionRow {
-  type: 1;
-  components: Button[];
-}
-
-export const EPHEMERAL = 1 << 6;
-
-/** A Discord message payload, as sent in an interaction reply or channel message. */
-export interface ReplyPayload {
-  content?: string;
-  embeds: Embed[];
-  allowedMentions: { parse: [] };
-  /** EPHEMERAL to show the reply only to the person who asked. */
-  flags?: number;
-  /** Files the embeds refer to as attachment://name. */
-  files?: PayloadFile[];
-  /** Buttons, e.g. Newer/Older on a paged answer. */
-  components?: ActionRow[];
-}
-
-export interface Choice {
-  name: string;
-  value: string;
-}
-
-/** Discord's application command option types that Storyline uses. */
-export const OptionType = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, Channel: 7 } as const;
-
-export interface OptionDefinition {
-  type: (typeof OptionType)[keyof typeof OptionType];
-  name: string;
-  description: string;
-  required?: boolean;
-  autocomplete?: boolean;
-  choices?: Choice[];
-  min_length?: number;
-  max_length?: number;
-  channel_types?: number[];
-  options?: OptionDefinition[];
-}
-
-/** A chat-input command as registered with Discord (PUT /applications/:id/commands). */
-export interface CommandDefinition {
-  /** 1 chat input (the default), 3 a message context-menu command (name may hold spaces, description empty). */
-  type?: 1 | 3;
-  name: string;
-  description: string;
-  options?: OptionDefinition[];
-  default_member_permissions?: string | null;
-  contexts?: number[];
-}
-
-export interface Command {
+/**
+ * `Services` are what a command needs beyond the story and the clock, declared by the
+ * command itself (e.g. /digest's port to the digest service); the composition root
+ * provides them, and an adapter without them (the console) simply passes none.
+ */
+export interface Command<Services extends object = object> {
   definition: CommandDefinition;
-  run(options: Options, deps: CommandDeps): ReplyPayload | Promise<ReplyPayload>;
+  run(options: Options, deps: CommandDeps & Services): ReplyPayload | Promise<ReplyPayload>;
   /** Choices for the option being typed, at most 25; must answer fast and never throw. */
-  autocomplete?(option: string, typed: string, deps: CommandDeps): Choice[];
+  autocomplete?(option: string, typed: string, deps: CommandDeps & Services): Choice[];
   /** Set when run may take over ~2 s, so adapters defer the reply first. */
   slow?: boolean;
 }

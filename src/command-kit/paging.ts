@@ -1,5 +1,6 @@
+import { ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { ActionRow, CommandDeps, Embed, Options, OptionValue, ReplyPayload } from "./command.js";
-import { EMBED_LIMITS, truncate } from "./embed-limits.js";
+import { EMBED_LIMITS, truncate } from "../message/limits.js";
 
 /**
  * Long answers in pages with Newer/Older buttons, and no memory on the server: a button's
@@ -94,14 +95,14 @@ export function withPages(payload: ReplyPayload, spec: { command: string; option
   const pageText = truncate(`${footerText}Page ${spec.page} of ${spec.pages}`, EMBED_LIMITS.footer - line.length - 1);
   const embed: Embed = { ...first, footer: { text: `${pageText}\n${line}` } };
   const button = (label: string, page: number, disabled: boolean) => ({
-    type: 2 as const,
-    style: 2 as const,
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
     label,
     custom_id: pageId({ command: spec.command, page, created, digest }),
     ...(disabled ? { disabled: true } : {}),
   });
   const row: ActionRow = {
-    type: 1,
+    type: ComponentType.ActionRow,
     components: [button("◀ Newer", spec.page - 1, spec.page <= 1), button("Older ▶", spec.page + 1, spec.page >= spec.pages)],
   };
   return { ...payload, embeds: [embed, ...rest], components: [row] };

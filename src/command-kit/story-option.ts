@@ -1,8 +1,9 @@
-import { type Choice, type CommandDeps, type OptionDefinition, OptionType } from "./command.js";
+import type { APIApplicationCommandStringOption } from "discord-api-types/v10";
+import { type Choice, type CommandDeps, OptionType } from "./command.js";
 import { storyIndex } from "../core/pick-story.js";
 
 /** The `story` option every lookup command shares, for servers that follow several stories. */
-export const storyOption: OptionDefinition = {
+export const storyOption: APIApplicationCommandStringOption = {
   type: OptionType.String,
   name: "story",
   description: "Which story (defaults to the most recently updated one)",

@@ -1,5 +1,5 @@
 import type { ReplyPayload } from "../command-kit/command.js";
-import { unescapeMarkdown } from "../command-kit/format.js";
+import { unescapeMarkdown } from "../message/format.js";
 
 /** Renders a Discord message payload as plain terminal text, as a person would read it in Discord. */
 export function renderText(payload: ReplyPayload): string {

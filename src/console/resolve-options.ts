@@ -12,7 +12,7 @@ export function optionNamesOf(commands: readonly Command[]): OptionNames {
   const names = new Map(
     commands.map((c) => {
       const options = c.definition.options ?? [];
-      return [c.definition.name, new Set(options.flatMap((o) => [o.name, ...(o.options ?? []).map((sub) => sub.name)]))] as const;
+      return [c.definition.name, new Set(options.flatMap((o) => [o.name, ...subOptions(o).map((sub) => sub.name)]))] as const;
     }),
   );
   return (command) => names.get(command);
@@ -27,7 +27,7 @@ export function resolveInvocation(line: ParsedLine, commands: readonly Command[]
   if (!command) throw new LineError(`Unknown command /${line.command}. Commands: ${names}.`);
   const usage = `See /help, or: ${usageOf(command)}`;
 
-  let definitions = command.definition.options ?? [];
+  let definitions: readonly OptionDefinition[] = command.definition.options ?? [];
   const options: Record<string, OptionValue> = {};
   const subcommands = definitions.filter((o) => o.type === OptionType.Subcommand);
   const words = [...line.words];
@@ -39,7 +39,7 @@ export function resolveInvocation(line: ParsedLine, commands: readonly Command[]
       throw new LineError(word ? `Unknown subcommand "${word}" for /${line.command}. Subcommands: ${list}.` : `/${line.command} needs a subcommand: ${list}.`);
     }
     options.subcommand = sub.name;
-    definitions = sub.options ?? [];
+    definitions = subOptions(sub);
   }
   if (words.length > 0) throw new LineError(`Unexpected "${words[0]}": write options as name:value. ${usage}`);
 
@@ -67,12 +67,13 @@ function convert(definition: OptionDefinition, raw: string, command: string): Op
     if (!["true", "false", "yes", "no"].includes(lower)) throw new LineError(`${where} must be true or false, not "${raw}".`);
     value = lower === "true" || lower === "yes";
   } else {
-    if (definition.max_length !== undefined && raw.length > definition.max_length) {
+    if ("max_length" in definition && definition.max_length !== undefined && raw.length > definition.max_length) {
       throw new LineError(`${where} can be at most ${definition.max_length} characters.`);
     }
   }
-  if (definition.choices && !definition.choices.some((c) => c.value === value)) {
-    throw new LineError(`${where} must be one of: ${definition.choices.map((c) => c.value).join(", ")}.`);
+  const choices = "choices" in definition ? (definition.choices ?? []) : [];
+  if (choices.length > 0 && !choices.some((c) => c.value === value)) {
+    throw new LineError(`${where} must be one of: ${choices.map((c) => c.value).join(", ")}.`);
   }
   return value;
 }
@@ -80,4 +81,8 @@ function convert(definition: OptionDefinition, raw: string, command: string): Op
 function usageOf(command: Command): string {
   const parts = (command.definition.options ?? []).map((o) => (o.type === OptionType.Subcommand ? o.name : o.required ? `${o.name}:…` : `[${o.name}:…]`));
   return [`/${command.definition.name}`, ...parts].join(" ");
+}
+
+function subOptions(option: OptionDefinition): readonly OptionDefinition[] {
+  return "options" in option ? (option.options ?? []) : [];
 }

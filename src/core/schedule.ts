@@ -41,11 +41,17 @@ export function parseSchedule(text: string, timezone = "UTC"): Schedule {
 /** The zone as people know it: "Europe/Kyiv" stays Kyiv even where ICU's canonical name is still "Europe/Kiev". */
 export function validTimeZone(zone: string): string {
   const name = zone.trim();
+  if (!isTimeZone(name)) throw new UserError(`"${zone}" is not a time zone. Use an IANA name such as Europe/Kyiv, America/New_York or UTC.`);
+  return ["UTC", ...Intl.supportedValuesOf("timeZone")].find((z) => z.toLowerCase() === name.toLowerCase()) ?? name;
+}
+
+/** Whether the runtime knows the zone, under any of its names (ICU still lists Europe/Kyiv as Europe/Kiev). */
+export function isTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return ["UTC", ...Intl.supportedValuesOf("timeZone")].find((z) => z.toLowerCase() === name.toLowerCase()) ?? name;
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
   } catch {
-    throw new UserError(`"${zone}" is not a time zone. Use an IANA name such as Europe/Kyiv, America/New_York or UTC.`);
+    return false;
   }
 }
 

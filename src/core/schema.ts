@@ -11,6 +11,11 @@ const id = z
 const text = z.string().trim().min(1, { error: "expected non-empty text" });
 const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
 
+/** A real day as YYYY-MM-DD, by the same check the story files pass (2025-02-30 is not one). */
+export function isIsoDate(text: string): boolean {
+  return isoDate.safeParse(text).success;
+}
+
 /**
  * Caps on what is shown as a heading or a list entry: a name fits an autocomplete choice
  * (100, Discord's limit) and a title leaves room in an embed title (256) for a prefix.

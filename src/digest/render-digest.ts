@@ -1,8 +1,9 @@
 import type { Embed, EmbedField, ReplyPayload } from "../command-kit/command.js";
-import { EMBED_LIMITS, embedLength, fitEmbed, joinWithin, truncate } from "../command-kit/embed-limits.js";
-import { COLORS, escapeMarkdown, formatDate, sourceLink, stateLabel } from "../command-kit/format.js";
+import { EMBED_LIMITS, embedLength, fitEmbed, joinWithin, truncate } from "../message/limits.js";
+import { COLORS, escapeMarkdown, formatDate, quoteField, sourceLink, stateLabel } from "../message/format.js";
 import type { DigestContent, ThreadChange } from "../core/digest.js";
-import type { Condition, Quote } from "../core/story.js";
+import type { Condition } from "../core/story.js";
+import { NO_MENTIONS } from "../message/payload.js";
 
 /** Room kept free in each message so the sum of its embeds stays under Discord's 6000. */
 const MESSAGE_BUDGET = EMBED_LIMITS.total - 200;
@@ -14,12 +15,12 @@ const EMBEDS_PER_MESSAGE = 10;
  */
 export function renderDigest(content: DigestContent, options: { since?: string } = {}): ReplyPayload[] {
   const embeds = (content.kind === "summary" ? summaryEmbeds(content) : changeEmbeds(content, options.since)).map(fitEmbed);
-  return packMessages(embeds).map((group) => ({ embeds: group, allowedMentions: { parse: [] } }));
+  return packMessages(embeds).map((group) => ({ embeds: group, allowedMentions: NO_MENTIONS }));
 }
 
 /** The one line a subscription with quiet:false gets when nothing changed. */
 export function nothingChanged(storyTitle: string, since: string | undefined): ReplyPayload {
-  return { content: `No changes in ${escapeMarkdown(storyTitle)}${since ? ` since ${since}` : ""}.`, embeds: [], allowedMentions: { parse: [] } };
+  return { content: `No changes in ${escapeMarkdown(storyTitle)}${since ? ` since ${since}` : ""}.`, embeds: [], allowedMentions: NO_MENTIONS };
 }
 
 function changeEmbeds(content: DigestContent, since: string | undefined): Embed[] {
@@ -34,7 +35,7 @@ function changeEmbeds(content: DigestContent, since: string | undefined): Embed[
     },
     ...section("Threads", content.threads.map(threadField)),
     ...section("New conditions", conditionFields(content.conditions)),
-    ...section("Notable quotes", content.quotes.map(quoteField), content.otherQuotes > 0 ? `…and ${content.otherQuotes} more new quotes: try /quote` : undefined),
+    ...section("Notable quotes", content.quotes.map((q) => quoteField(q)), content.otherQuotes > 0 ? `…and ${content.otherQuotes} more new quotes: try /quote` : undefined),
   ];
 }
 
@@ -48,7 +49,7 @@ function summaryEmbeds(content: DigestContent): Embed[] {
   return [
     { title: truncate(`Where things stand · ${escapeMarkdown(content.storyTitle)}`, EMBED_LIMITS.title), description, color: COLORS.neutral },
     ...section("Threads", content.threads.map(threadField)),
-    ...section("Latest quotes", content.quotes.map(quoteField)),
+    ...section("Latest quotes", content.quotes.map((q) => quoteField(q))),
   ];
 }
 
@@ -74,11 +75,6 @@ function conditionFields(conditions: readonly Condition[]): EmbedField[] {
     name,
     value: joinWithin(list.map((c) => `• ${c.firmness}: ${escapeMarkdown(c.text)} (${formatDate(c.date)})`), EMBED_LIMITS.fieldValue, (n) => `…and ${n} more`),
   }));
-}
-
-function quoteField(q: Quote): EmbedField {
-  const said = q.kind === "direct" ? `“${escapeMarkdown(q.text)}”` : `*${escapeMarkdown(q.text)}* (reported)`;
-  return { name: escapeMarkdown(q.speaker.name), value: `${said}\n${formatDate(q.date)} · ${sourceLink(q.article)}` };
 }
 
 /** A titled section as one or more embeds: at most 25 fields each, within the message budget. */

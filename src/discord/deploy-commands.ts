@@ -1,3 +1,4 @@
+import type { APIApplicationCommand } from "discord-api-types/v10";
 import { REST, Routes } from "discord.js";
 import type { CommandDefinition } from "../command-kit/command.js";
 
@@ -8,11 +9,7 @@ export interface DeployResult {
 }
 
 /** What Discord echoes back for a registered command; only what tells one version from another. */
-interface RegisteredCommand {
-  id: string;
-  name: string;
-  version?: string;
-}
+type RegisteredCommand = Pick<APIApplicationCommand, "id" | "name" | "version">;
 
 /**
  * Registers the command definitions with Discord: in one guild when given (instant, for

@@ -6,13 +6,14 @@ import {
   MessageFlags,
 } from "discord.js";
 import type { Command, CommandDeps, Options, ReplyPayload } from "../command-kit/command.js";
-import { escapeMarkdown } from "../command-kit/format.js";
+import { escapeMarkdown } from "../message/format.js";
 import { UserError } from "../core/errors.js";
 import type { Logger } from "../logger.js";
 import { toOptions } from "./interaction-options.js";
 import { logSendFailure, raceWithDeferral, toMessage } from "./interaction-replies.js";
 import { answerPageButton } from "./page-buttons.js";
 import { messageText } from "./message-text.js";
+import { NO_MENTIONS } from "../message/payload.js";
 
 export interface RouterDeps {
   commands: readonly Command[];
@@ -22,7 +23,6 @@ export interface RouterDeps {
   deferAfterMs?: number;
 }
 
-const NO_MENTIONS = { parse: [] as [] };
 const DEFAULT_DEFER_AFTER_MS = 2_000;
 
 /** The one entry point for interactions: chat-input and message context-menu commands, autocomplete, page buttons. */
@@ -87,8 +87,8 @@ async function answerCommand(interaction: CommandInteraction, router: RouterDeps
 async function send(interaction: CommandInteraction, payload: ReplyPayload, deferred: boolean): Promise<void> {
   const message = toMessage(payload);
   if (!deferred) {
-    await interaction.reply({ ...message, ...(payload.flags ? { flags: MessageFlags.Ephemeral } : {}) });
-  } else if (payload.flags) {
+    await interaction.reply({ ...message, ...(payload.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  } else if (payload.ephemeral) {
     // A deferred reply is public; a private answer replaces it with an ephemeral follow-up.
     await interaction.deleteReply();
     await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });

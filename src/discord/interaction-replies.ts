@@ -1,10 +1,10 @@
 import { DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
 import type { ReplyPayload } from "../command-kit/command.js";
 import type { Logger } from "../logger.js";
+import { NO_MENTIONS } from "../message/payload.js";
 
 /** Shared by the command and button handlers: one way to turn a payload into a message and to race the 3 s rule. */
 
-const NO_MENTIONS = { parse: [] as [] };
 
 /** Resolves with the payload; if it is not ready in time, defers first so Discord does not give up. */
 export async function raceWithDeferral(running: Promise<ReplyPayload>, budgetMs: number, defer: () => Promise<void>): Promise<ReplyPayload> {

@@ -1,13 +1,13 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { Options } from "../command-kit/command.js";
-import { escapeMarkdown } from "../command-kit/format.js";
+import { escapeMarkdown } from "../message/format.js";
 import { isExpired, optionsDigest, parsePageId, readCommandLine } from "../command-kit/paging.js";
 import { UserError } from "../core/errors.js";
 import type { Command, CommandDeps } from "../command-kit/command.js";
 import type { Logger } from "../logger.js";
 import { logSendFailure, raceWithDeferral, toMessage } from "./interaction-replies.js";
+import { NO_MENTIONS } from "../message/payload.js";
 
-const NO_MENTIONS = { parse: [] as [] };
 const DEFER_AFTER_MS = 2_000;
 
 /**

@@ -3,6 +3,7 @@ import type { Command, CommandDeps } from "../command-kit/command.js";
 import type { Logger } from "../logger.js";
 import { settleWithin } from "../util/settle-within.js";
 import { handleInteraction } from "./handle-interaction.js";
+import { NO_MENTIONS } from "../message/payload.js";
 
 const DESTROY_WITHIN_MS = 1_000;
 
@@ -32,7 +33,7 @@ export async function startBot(settings: BotSettings): Promise<Bot> {
   client.on(Events.InteractionCreate, (interaction) => {
     if (!accepting) {
       if (interaction.isRepliable()) {
-        void interaction.reply({ content: "Storyline is restarting; try again in a moment.", flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => undefined);
+        void interaction.reply({ content: "Storyline is restarting; try again in a moment.", flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }).catch(() => undefined);
       }
       return;
     }

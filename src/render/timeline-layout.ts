@@ -1,6 +1,6 @@
 import { type State, STATES } from "../core/schema.js";
 import type { TimelineLane } from "../core/summaries/timeline.js";
-import { formatDate, stateLabel } from "../command-kit/format.js";
+import { formatDate, stateLabel } from "../message/format.js";
 
 /** What the picture is made of: drawn by render-png.ts, laid out here without any graphics library. */
 export type Shape =

@@ -97,7 +97,7 @@ describe("/help and the command list", () => {
       expect(description.length).toBeLessThanOrEqual(type === 3 ? 0 : 100);
       for (const option of options) {
         expect(option.description.length).toBeLessThanOrEqual(100);
-        if (option.autocomplete) expect(command.autocomplete, `${name}.${option.name}`).toBeDefined();
+        if ("autocomplete" in option && option.autocomplete) expect(command.autocomplete, `${name}.${option.name}`).toBeDefined();
       }
     }
   });

@@ -11,7 +11,7 @@ describe("/digest outside a server (the console)", () => {
   it("previews what changed since a date, privately", async () => {
     const payload = await digest.run({ subcommand: "preview", since: "2025-02-01" }, deps);
     expectSendable(payload);
-    expect(payload.flags).toBe(64);
+    expect(payload.ephemeral).toBe(true);
     expect(payload.content).toBe("Preview: only you see this.");
     expect(payload.embeds[0]!.title).toBe("What changed · Talks to end the war in Ukraine");
     expect(payload.embeds[0]!.description).toMatch(/^\*\*In short:\*\* [^\n]+\.\n1 new article since 2025-02-01:/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import type { Options, ReplyPayload } from "../../src/command-kit/command.js";
-import { escapeMarkdown, safeUrl, sourceLink } from "../../src/command-kit/format.js";
+import { escapeMarkdown, safeUrl, sourceLink } from "../../src/message/format.js";
 import { renderText } from "../../src/console/render-text.js";
 import { digestChanges, digestSummary } from "../../src/core/digest.js";
 import { nothingChanged, renderDigest } from "../../src/digest/render-digest.js";

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { ReplyPayload } from "../../src/command-kit/command.js";
-import { EMBED_LIMITS, embedLength } from "../../src/command-kit/embed-limits.js";
+import { EMBED_LIMITS, embedLength } from "../../src/message/limits.js";
 
 /** What Discord would reject or what would ping people: checked on every payload a test sees. */
 export function expectSendable(payload: ReplyPayload): void {

@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { SEED_DIR } from "../seed.js";
 
 const run = promisify(execFile);
 
 /** The real `npm run ask` entry point, as a person runs it. */
 async function ask(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return askWith({ DATA_DIR: "data" }, ...args);
+  return askWith({ DATA_DIR: SEED_DIR }, ...args);
 }
 
 async function askWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -69,7 +70,7 @@ describe("npm run ask", { timeout: 20_000 }, () => {
 
   it("reports a broken data file by file and field, and still answers from the rest", async () => {
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "storyline-ask-")), "data");
-    cpSync("data", dataDir, { recursive: true });
+    cpSync(SEED_DIR, dataDir, { recursive: true });
     writeFileSync(path.join(dataDir, "stories/ukraine-peace-talks/articles/2025-03-01-broken.json"), JSON.stringify({ id: "broken", title: "x", date: "March" }));
     const result = await askWith({ DATA_DIR: dataDir }, "/quote speaker:Peskov");
     expect(result.code).toBe(0);

@@ -8,12 +8,13 @@ import { manualScheduler, testClock } from "../digest/fakes.js";
 import { FAKE_TOKEN, type FakeDiscord, fakeClientOptions } from "../fake-discord/index.js";
 import type { LogLine } from "./harness.js";
 import { Writable } from "node:stream";
+import { SEED_DIR } from "../seed.js";
 
 /** A copy of data/ and a state file of their own, so a test can add articles and restart freely. */
 export function tempWorkspace(): { dataDir: string; stateDb: string } {
   const root = mkdtempSync(path.join(tmpdir(), "storyline-app-"));
   const dataDir = path.join(root, "data");
-  cpSync("data", dataDir, { recursive: true });
+  cpSync(SEED_DIR, dataDir, { recursive: true });
   return { dataDir, stateDb: path.join(root, "state", "storyline.sqlite") };
 }
 

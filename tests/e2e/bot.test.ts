@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Command } from "../../src/command-kit/command.js";
-import { reply } from "../../src/command-kit/embed-limits.js";
+import { reply } from "../../src/message/limits.js";
 import { UserError } from "../../src/core/errors.js";
 import { CallbackType } from "../fake-discord/index.js";
 import { type TestBot, embedsOf, startTestBot, string } from "./harness.js";

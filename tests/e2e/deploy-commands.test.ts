@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
+import type { OptionDefinition } from "../../src/command-kit/command.js";
 import { deployCommands } from "../../src/discord/deploy-commands.js";
 import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 
@@ -40,7 +41,7 @@ describe("deploying commands", { timeout: 20_000 }, () => {
   it("deploys a removed autocomplete and max_length, and says so", async () => {
     await deployCommands({ token: FAKE_TOKEN, definitions, restUrl: discord.restUrl });
     const plain = definitions.map((d) =>
-      d.name === "quote" ? { ...d, options: d.options?.map(({ autocomplete: _a, max_length: _m, ...o }) => o) } : d,
+      d.name === "quote" ? { ...d, options: (d.options as (OptionDefinition & { autocomplete?: boolean; max_length?: number })[] | undefined)?.map(({ autocomplete: _a, max_length: _m, ...o }) => o as OptionDefinition) } : d,
     );
     const result = await deployCommands({ token: FAKE_TOKEN, definitions: plain, restUrl: discord.restUrl });
     expect(result.changed).toBe(true);

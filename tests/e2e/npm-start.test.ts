@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { embedsOf, string } from "./harness.js";
+import { SEED_DIR } from "../seed.js";
 
 const TOKEN = "MTIz.secret-token-value.xyz";
 let discord: FakeDiscord | undefined;
@@ -21,7 +22,7 @@ describe("npm start with DISCORD_TOKEN", { timeout: 30_000 }, () => {
     const heartbeat = path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "heartbeat");
     let output = "";
     child = spawn("node", ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: discord.restUrl, LOG_LEVEL: "info", DATA_DIR: "data", HEARTBEAT_FILE: heartbeat, STATE_DB: path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "state.sqlite") },
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_REST_URL: discord.restUrl, LOG_LEVEL: "info", DATA_DIR: SEED_DIR, HEARTBEAT_FILE: heartbeat, STATE_DB: path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "state.sqlite") },
     });
     child.stdout!.on("data", (chunk) => (output += String(chunk)));
     child.stderr!.on("data", (chunk) => (output += String(chunk)));

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
+import { SEED_DIR } from "../seed.js";
 
 let discord: FakeDiscord | undefined;
 let child: ChildProcess | undefined;
@@ -20,7 +21,7 @@ describe("SIGTERM while Discord is unreachable", { timeout: 40_000 }, () => {
     discord = await startFakeDiscord();
     let output = "";
     child = spawn("node", ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, DISCORD_TOKEN: "MTIz.sigterm-test.xyz", DISCORD_REST_URL: discord.restUrl, LOG_LEVEL: "info", DATA_DIR: "data", STATE_DB: path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "state.sqlite") },
+      env: { ...process.env, DISCORD_TOKEN: "MTIz.sigterm-test.xyz", DISCORD_REST_URL: discord.restUrl, LOG_LEVEL: "info", DATA_DIR: SEED_DIR, STATE_DB: path.join(mkdtempSync(path.join(tmpdir(), "storyline-")), "state.sqlite") },
     });
     child.stdout!.on("data", (chunk) => (output += String(chunk)));
     child.stderr!.on("data", (chunk) => (output += String(chunk)));

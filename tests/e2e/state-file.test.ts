@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
+import { SEED_DIR } from "../seed.js";
 
 /** `npm start` as an operator runs it: the real process, its exit code and its output. */
 interface Started {
@@ -22,7 +23,7 @@ afterEach(async () => {
 
 function startBot(stateDb: string, restUrl: string, options: { uid?: number } = {}): Started {
   const child = spawn("node", ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, DISCORD_TOKEN: "MTIz.state-file-test.xyz", DISCORD_REST_URL: restUrl, LOG_LEVEL: "info", DATA_DIR: "data", STATE_DB: stateDb, CACHE_DIR: path.join(path.dirname(stateDb), "cache") },
+    env: { ...process.env, DISCORD_TOKEN: "MTIz.state-file-test.xyz", DISCORD_REST_URL: restUrl, LOG_LEVEL: "info", DATA_DIR: SEED_DIR, STATE_DB: stateDb, CACHE_DIR: path.join(path.dirname(stateDb), "cache") },
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
   });
   children.push(child);

@@ -13,7 +13,7 @@ afterEach(async () => {
 const start = async (options?: Parameters<typeof startTestBot>[0]) => (running = await startTestBot(options));
 
 const buttons = (message: Payload) => ((message.components ?? []) as ActionRow[]).flatMap((row) => row.components);
-const button = (message: Payload, label: RegExp) => buttons(message).find((b) => label.test(b.label))!;
+const button = (message: Payload, label: RegExp) => buttons(message).find((b) => label.test(b.label!))!;
 
 describe("summaries on (fake) Discord", { timeout: 20_000 }, () => {
   it("pages an answer in place: Older and Newer edit the same message, for any reader", async () => {

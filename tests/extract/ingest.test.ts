@@ -8,9 +8,10 @@ import { readDataFiles } from "../../src/data/read-data-files.js";
 import { type StoryFile, storySchema } from "../../src/core/schema.js";
 import { FIXTURES, extract, fixture } from "./extract-helpers.js";
 import { CLI_TIMEOUT, runCli } from "./run-cli.js";
+import { SEED_DIR } from "../seed.js";
 
 const storyPath = (dataDir: string) => path.join(dataDir, "stories", "ukraine-peace-talks", "story.json");
-const seedStory: StoryFile = storySchema.parse(JSON.parse(readFileSync(storyPath("data"), "utf8")));
+const seedStory: StoryFile = storySchema.parse(JSON.parse(readFileSync(storyPath(SEED_DIR), "utf8")));
 
 describe("mergeIntoStory", () => {
   it("maps spelling variants onto the story's people and topics without adding them again", () => {
@@ -46,7 +47,7 @@ describe("mergeIntoStory", () => {
 
 describe("ingest CLI", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "storyline-ingest-"));
-  cpSync("data", dataDir, { recursive: true });
+  cpSync(SEED_DIR, dataDir, { recursive: true });
   const files = [path.join(FIXTURES, "zelensky-visit.txt"), path.join(FIXTURES, "grain-corridor.txt")];
   const articlesDir = path.join(dataDir, "stories", "ukraine-peace-talks", "articles");
 

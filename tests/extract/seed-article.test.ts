@@ -3,9 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type ArticleFile, articleSchema } from "../../src/core/schema.js";
 import { extract, fixture } from "./extract-helpers.js";
+import { SEED_DIR } from "../seed.js";
 
-// The hand-made seed article in data/ was written from the same text as the fixture.
-const seedDir = path.join("data", "stories", "ukraine-peace-talks", "articles");
+// The hand-made seed article (a copy of the one in data/) was written from the same text as the fixture.
+const seedDir = path.join(SEED_DIR, "stories", "ukraine-peace-talks", "articles");
 const handMade: ArticleFile = articleSchema.parse(
   JSON.parse(readFileSync(path.join(seedDir, readdirSync(seedDir).find((f) => f.startsWith("2025-02-09-trump-says"))!), "utf8")),
 );

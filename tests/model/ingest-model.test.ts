@@ -9,6 +9,7 @@ import { CLI_TIMEOUT } from "../extract/run-cli.js";
 import { ARTICLE, VALID_ANSWER } from "../fake-model/article.js";
 import { runCliAsync } from "../fake-model/run-cli-async.js";
 import { type FakeModel, jsonAnswer, startFakeModel } from "../fake-model/server.js";
+import { SEED_DIR } from "../seed.js";
 
 const KEY = "sk-ingest-secret-456";
 const STORY = "ukraine-peace-talks";
@@ -17,7 +18,7 @@ const ingest = (args: string[], env: Record<string, string>) => runCliAsync("ing
 
 function dataDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "storyline-model-ingest-"));
-  cpSync("data", dir, { recursive: true });
+  cpSync(SEED_DIR, dir, { recursive: true });
   return dir;
 }
 
@@ -69,7 +70,7 @@ describe("npm run ingest with a model", () => {
     const run = await ingest([file, "--story", STORY], { DATA_DIR: dir, CACHE_DIR: path.join(dir, ".cache") });
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain("engines:");
-    const story = storySchema.parse(JSON.parse(readFileSync(path.join("data", "stories", STORY, "story.json"), "utf8")));
+    const story = storySchema.parse(JSON.parse(readFileSync(path.join(SEED_DIR, "stories", STORY, "story.json"), "utf8")));
     const expected = mergeIntoStory(story, extractArticle(ARTICLE, { fallbackDate: new Date().toISOString().slice(0, 10) })).article;
     expect(readFileSync(articlePath(dir), "utf8")).toBe(`${JSON.stringify(expected, null, 2)}\n`);
     expect(fake.requests).toHaveLength(requests);

@@ -13,6 +13,7 @@ import { openStoryStore } from "../../src/data/story-store.js";
 import { createLogger } from "../../src/logger.js";
 import { dataFiles } from "../builders.js";
 import { catalogOf } from "./corpus.js";
+import { SEED_DIR } from "../seed.js";
 
 const log = createLogger({ level: "silent", pretty: false });
 const temporary: string[] = [];
@@ -27,9 +28,9 @@ afterAll(async () => {
 
 describe("reading the data folder", () => {
   it("gives each story.json, then its articles by name, whatever the batch size", async () => {
-    expect((await readDataFiles("data")).map((f) => [f.file, f.storyDir, f.kind])).toEqual([
-      ["data/stories/ukraine-peace-talks/story.json", "ukraine-peace-talks", "story"],
-      ["data/stories/ukraine-peace-talks/articles/2025-02-09-trump-says-he-spoke-with-putin.json", "ukraine-peace-talks", "article"],
+    expect((await readDataFiles(SEED_DIR)).map((f) => [f.file, f.storyDir, f.kind])).toEqual([
+      [`${SEED_DIR}/stories/ukraine-peace-talks/story.json`, "ukraine-peace-talks", "story"],
+      [`${SEED_DIR}/stories/ukraine-peace-talks/articles/2025-02-09-trump-says-he-spoke-with-putin.json`, "ukraine-peace-talks", "article"],
     ]);
     const dir = await tempDir();
     await writeCorpus(generateCorpus({ quotes: 300 }), dir);

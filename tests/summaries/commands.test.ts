@@ -123,7 +123,7 @@ describe("/timeline", () => {
 describe("/whosaid", () => {
   it("names the speaker of a seed quote typed with a typo, and says when words are not in the story", async () => {
     const found = await run(whoSaidText, { text: "many diferent comunications are emerging" });
-    expect(found.flags).toBe(64);
+    expect(found.ephemeral).toBe(true);
     expect(found.embeds[0]!.title).toBe("Who said this? Dmitry Peskov");
     expect(found.embeds[0]!.fields![0]!.value).toContain("Peskov to the TASS news agency");
     const missing = await run(whoSaidText, { text: "the weather in Paris is lovely this spring" });

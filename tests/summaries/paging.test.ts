@@ -25,7 +25,7 @@ describe("paging a long answer", () => {
     for (let guard = 0; guard < 20; guard++) {
       expectSendable(payload);
       seen.push(...payload.embeds[0]!.fields!.map((f) => /Quote number (\d+)/.exec(f.value)![1]!));
-      const older = payload.components![0]!.components.find((b) => b.label.includes("Older"))!;
+      const older = payload.components![0]!.components.find((b) => b.label!.includes("Older"))!;
       if (older.disabled) break;
       // What a press carries: the button's custom_id and the message's footer; nothing else.
       const state = parsePageId(older.custom_id)!;

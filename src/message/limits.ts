@@ -1,4 +1,4 @@
-import { EPHEMERAL, type Embed, type EmbedField, type ReplyPayload } from "./command.js";
+import { type Embed, type EmbedField, NO_MENTIONS, type ReplyPayload } from "./payload.js";
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = {
@@ -109,5 +109,5 @@ export function fitEmbed(embed: Embed): Embed {
 
 /** Every payload goes through here so none can ping anyone or break a limit, whatever the story text holds. */
 export function reply(embed: Embed, options: { ephemeral?: boolean } = {}): ReplyPayload {
-  return { embeds: [fitEmbed(embed)], allowedMentions: { parse: [] }, ...(options.ephemeral ? { flags: EPHEMERAL } : {}) };
+  return { embeds: [fitEmbed(embed)], allowedMentions: NO_MENTIONS, ...(options.ephemeral ? { ephemeral: true } : {}) };
 }

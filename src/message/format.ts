@@ -1,5 +1,6 @@
-import type { State } from "../core/schema.js";
-import type { ArticleRef } from "../core/story.js";
+import type { Firmness, State } from "../core/schema.js";
+import type { ArticleRef, Quote } from "../core/story.js";
+import type { EmbedField } from "./payload.js";
 
 /** Shared wording and colours, so every command describes the story the same way. */
 
@@ -69,4 +70,30 @@ const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "s
 
 export function formatDate(isoDate: string): string {
   return DATE_FORMAT.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * A quote as an embed field: who, what (direct in quotation marks, reported in italics),
+ * when and where. `detailed` adds the speaker's role and the quote's context, for /quote;
+ * digests keep to the short form.
+ */
+export function quoteField(q: Quote, options: { detailed?: boolean } = {}): EmbedField {
+  const said = q.kind === "direct" ? `“${escapeMarkdown(q.text)}”` : `*${escapeMarkdown(q.text)}* (reported)`;
+  const where = `${formatDate(q.date)} · ${sourceLink(q.article)}`;
+  if (!options.detailed) return { name: escapeMarkdown(q.speaker.name), value: `${said}\n${where}` };
+  const context = q.context ? `\n${escapeMarkdown(q.context)}` : "";
+  const name = escapeMarkdown(q.speaker.role ? `${q.speaker.name} · ${q.speaker.role}` : q.speaker.name);
+  return { name, value: `${said}${context}\n${where}` };
+}
+
+export const FIRMNESS_LABELS: Record<Firmness, string> = { "non-negotiable": "Non-negotiable", firm: "Firm", stated: "Stated" };
+
+/** A Discord timestamp: each reader sees it in their own time zone. */
+export function timestamp(date: Date, style: "F" | "f" | "R"): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
+}
+
+/** A channel as Discord shows it (#name), from the id Discord put in a channel option. */
+export function channelMention(channelId: string): string {
+  return `<#${channelId}>`;
 }

@@ -20,7 +20,7 @@ const ITEM = "(?<item>.+)$";
 
 export const CONDITION_FRAMES: readonly ConditionFrame[] = [
   { name: "conditions: first …, second …", pattern: new RegExp(`\\b(?:conditions?|demands?|preconditions?|terms|requirements)\\b[^:]{0,80}:\\s*${ITEM}`, "iu"), list: true },
-  { name: "conditions include", pattern: new RegExp(`\\b(?:conditions?|demands?|preconditions?|terms|requirements|these|they|which)\\s+(?:include|includes|included|are|were)\\s*:?\\s+${ITEM}`, "iu"), list: true },
+  { name: "conditions include", pattern: new RegExp(`\\b(?:(?:conditions?|demands?|preconditions?|terms|requirements)\\s+(?:include|includes|included|are|were)|(?:these|they|which)\\s+(?:include|includes|included))\\s*:?\\s+${ITEM}`, "iu"), list: true },
   { name: "X is non-negotiable", pattern: /^(?:.*?\b(?:said|says|say|insisted|insists|added|stressed|repeated|made\s+clear|declared|warned|told\s+\S+(?:\s+\S+)?)\s+(?:that\s+)?)?(?<item>[^,;:]{3,200}?)\s+(?:is|are|remains?|was|were)\s+(?:still\s+)?(?:a\s+|an\s+|its\s+|their\s+|our\s+|his\s+|her\s+)?(?:non-negotiable|not\s+negotiable|(?:\p{L}+\s+)?red\s+line)/iu, firmness: "non-negotiable" },
   { name: "red line is X", pattern: new RegExp(`\\bred\\s+lines?\\s+(?:is|are|was|were|remains?)\\s*:?\\s*${ITEM}`, "iu"), firmness: "non-negotiable" },
   { name: "will never accept X", pattern: new RegExp(`\\b(?:will|would|could|can)\\s+never\\s+(?:accept|allow|tolerate|agree\\s+to|permit)\\s+${ITEM}`, "iu"), firmness: "non-negotiable", negate: true },

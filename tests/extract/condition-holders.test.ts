@@ -49,3 +49,29 @@ describe("who holds a condition", () => {
     expect(conditionsOf('Kostrel\'s prime minister, Tomas Brenner, spoke. "They are farmers\' sons, not bargaining chips," Brenner said.')).toEqual([]);
   });
 });
+
+describe("more condition cues", () => {
+  it("reads 'cannot … until' as a firm term", () => {
+    expect(conditionsOf("Kostrel's envoy, Ida Renn, said the exchange cannot go ahead until both sides hand over complete lists of prisoners.")).toEqual([
+      ["Kostrel", "Ida Renn", "firm", "both sides hand over complete lists of prisoners"],
+    ]);
+  });
+
+  it("reads 'would like to see X' as a stated wish", () => {
+    expect(conditionsOf("Kostrel's prime minister, Tomas Brenner, said he would like to see the border reopened before winter.")).toEqual([
+      ["Kostrel", "Tomas Brenner", "stated", "the border reopened before winter"],
+    ]);
+  });
+
+  it("ends a term where a consequence begins: ', so …'", () => {
+    expect(conditionsOf("Arvenia will never accept foreign troops on its soil, so the mission will have to be unarmed, the Arvenian government said.")).toEqual([
+      ["Arvenia", undefined, "non-negotiable", "no foreign troops on its soil"],
+    ]);
+  });
+
+  it("drops a term no longer insisted on, and keeps the wish told after it as stated", () => {
+    expect(
+      conditionsOf("Kostrel's prime minister, Tomas Brenner, no longer insists that Arvenia disarm before talks, his spokesman said, but he still wants disarmament to be part of any final settlement."),
+    ).toEqual([["Kostrel", "Tomas Brenner", "stated", "disarmament to be part of any final settlement"]]);
+  });
+});

@@ -26,7 +26,7 @@ export const CONDITION_FRAMES: readonly ConditionFrame[] = [
   { name: "will never accept X", pattern: new RegExp(`\\b(?:will|would|could|can)\\s+never\\s+(?:accept|allow|tolerate|agree\\s+to|permit)\\s+${ITEM}`, "iu"), firmness: "non-negotiable", negate: true },
   { name: "under no circumstances", pattern: new RegExp(`\\bunder\\s+no\\s+circumstances\\s+(?:will|would|could|can)\\s+\\S+\\s+(?:accept|allow|tolerate|agree\\s+to|permit)\\s+${ITEM}`, "iu"), firmness: "non-negotiable", negate: true },
   { name: "will not … unless", pattern: new RegExp(`\\b(?:will|would|could|can|does|do|did)\\s*(?:not|n[’']t|never)\\s+[^;]{1,100}?\\s+unless\\s+${ITEM}`, "iu"), firmness: "firm" },
-  { name: "refuses … until", pattern: new RegExp(`\\b(?:refus(?:es|ed|e|ing)|will\\s+not|won[’']t|would\\s+not)\\s+[^;]{1,100}?\\s+until\\s+${ITEM}`, "iu"), firmness: "firm" },
+  { name: "refuses … until", pattern: new RegExp(`\\b(?:refus(?:es|ed|e|ing)|will\\s+not|won[’']t|would\\s+not|cannot|can[’']t|could\\s+not|couldn[’']t)\\s+[^;]{1,100}?\\s+until\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "only if", pattern: new RegExp(`\\bonly\\s+(?:if|when|once|after|on\\s+condition\\s+that)\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "on condition that", pattern: new RegExp(`\\b(?:on\\s+(?:the\\s+)?condition\\s+that|provided\\s+that|as\\s+long\\s+as)\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "ultimatum", pattern: new RegExp(`\\bultimatum\\b[^:;]*?(?::|\\bto\\b|\\bthat\\b|\\bdemanding\\b)\\s*${ITEM}`, "iu"), firmness: "firm" },
@@ -39,6 +39,7 @@ export const CONDITION_FRAMES: readonly ConditionFrame[] = [
   { name: "unless", pattern: new RegExp(`\\bunless\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "calls for", pattern: new RegExp(`\\bcall(?:s|ed|ing)?\\s+for\\s+${ITEM}`, "iu"), firmness: "stated" },
   { name: "wants", pattern: new RegExp(`\\b(?:wants?|wanted)\\s+(?!to\\b)${ITEM}`, "iu"), firmness: "stated" },
+  { name: "wants to see", pattern: new RegExp(`\\b(?:wants?|wanted|would\\s+like|needs?|needed)\\s+to\\s+see\\s+${ITEM}`, "iu"), firmness: "stated" },
 ];
 
 /** Words that say how firm a condition is; the firmest found in the sentence wins. */
@@ -54,7 +55,9 @@ export const LIST_MEMBER = /^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourt
 export const RANK: Record<Firmness, number> = { stated: 0, firm: 1, "non-negotiable": 2 };
 
 export function firmnessFrom(text: string, floor: Firmness = "stated"): Firmness {
+  // "no longer insists that …", "is no longer a precondition": a withdrawn cue sets no firmness.
+  const said = text.replace(/\b(?:no\s+longer|not)\s+(?:(?:a|an|its|their)\s+)?(?:insist|demand|requir|precondition|ultimatum)\w*/giu, "");
   let best = floor;
-  for (const [cue, firmness] of FIRMNESS_CUES) if (cue.test(text) && RANK[firmness] > RANK[best]) best = firmness;
+  for (const [cue, firmness] of FIRMNESS_CUES) if (cue.test(said) && RANK[firmness] > RANK[best]) best = firmness;
   return best;
 }

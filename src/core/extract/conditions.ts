@@ -32,6 +32,9 @@ export interface ConditionContext {
 
 const MAX_WORDS = 25;
 
+/** Where the demanded thing ends and the sentence goes on: "…, she said", "…, adding that …", "…, but …". */
+const TRAILER = /\s*(?:,|—|–|\s-)\s*(?:(?:[\p{L}’'-]+\s+){1,4}(?:said|says|added|told|warned|insisted)\b|(?:said|says|according\s+to|calling|adding|saying|which|but|while|although|though)\b)/iu;
+
 /**
  * Conditions: each sentence is read against the condition frames (condition-frames.ts, in
  * precedence order); a list frame gives one condition per member, and a list announced
@@ -111,6 +114,11 @@ function matchFrame(body: string, told = body): { frame: ConditionFrame; items: 
     const stop = Math.min(at[1], ...spans.map(([s]) => s).filter((s) => s > at[0]));
     const raw = told.slice(at[0], stop);
     if (!raw.trim()) continue;
+    // "no longer insists that …", "did not demand …": a term withdrawn or denied is none; what follows its clause may still be one.
+    if (/\b(?:no\s+longer|not|n[’']t|never)\s+$/i.test(body.slice(Math.max(0, cueAt - 12), cueAt))) {
+      spans.push([cueAt, at[0] + (TRAILER.exec(raw)?.index ?? raw.length)]);
+      continue;
+    }
     const items = (frame.list ? splitList(raw) : frame.negate ? [tidy(raw)] : splitClauses(tidy(raw))).map((item) => (frame.negate ? negated(item) : item)).filter(readable);
     if (items.length === 0) continue;
     spans.push([Math.min(cueAt, at[0]), stop]);
@@ -226,9 +234,11 @@ function tidy(text: string): string {
   let item = text
     .replace(/\s+/g, " ")
     .replace(/^\s*(?:that|to|on)\s+/i, "")
-    .replace(/\s*(?:,|—|–|\s-)\s*(?:(?:[\p{L}’'-]+\s+){1,4}(?:said|says|added|told|warned|insisted)\b|(?:said|says|according\s+to|calling|adding|saying|which|but|while|although|though)\b).*$/iu, "")
+    .replace(new RegExp(`${TRAILER.source}.*$`, "iu"), "")
     .replace(/\s+as\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:condition|demand|precondition)\b.*$/iu, "")
     .replace(/\s+(?:so\s+that|in\s+order\s+to)\s.*$/iu, "")
+    // "… foreign troops on its soil, so the mission will have to be unarmed": what follows is a consequence, not a term.
+    .replace(/,\s*(?:so|and\s+so|therefore|meaning)\s.*$/iu, "")
     .replace(/^(?:any|a|the|every)\s+(?:final\s+|peace\s+)?(?:deal|agreement|settlement|accord|treaty)\s+(?:must|should|would\s+have\s+to|has\s+to)\s+(?:include|contain|guarantee|provide\s+for|ensure)\s+/iu, "")
     .replace(/[\s,.;:]+$/, "")
     .trim();

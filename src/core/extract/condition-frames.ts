@@ -14,6 +14,8 @@ export interface ConditionFrame {
   negate?: boolean;
   /** The item reads as a list ("conditions include A, B and C"): one condition per member. */
   list?: boolean;
+  /** Too loose inside a direct quote, where "we must …" and "he wants to see people stop dying" are talk, not terms. */
+  notInQuotes?: boolean;
 }
 
 const ITEM = "(?<item>.+)$";
@@ -34,12 +36,12 @@ export const CONDITION_FRAMES: readonly ConditionFrame[] = [
   { name: "insists on", pattern: new RegExp(`\\binsist(?:s|ed|ing)?\\s+(?:on|that)\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "demands", pattern: new RegExp(`(?<!\\b(?:her|his|its|their|the|our|these|those|of|your|my|new|main|key)\\s)\\b(?:demand(?:s|ed|ing)?|renewed\\s+(?:its|his|her|their)\\s+demand\\s+for|repeated\\s+(?:its|his|her|their)\\s+demand\\s+for)\\s+(?:that\\s+)?(?!from\\b|of\\b|by\\b|to\\b|were\\b|was\\b|is\\b|are\\b|and\\b)${ITEM}`, "iu"), firmness: "firm" },
   { name: "requires", pattern: new RegExp(`\\brequir(?:es|ed|e)\\s+(?:that\\s+)?${ITEM}`, "iu"), firmness: "firm" },
-  { name: "X must Y", pattern: /(?:^|,\s*|\b(?:that|said|says|told\s+\S+|insisted|insists|warned|added)\s+|:\s*)(?<item>(?:(?!\b(?:said|says|told|that)\b)[^,;:])*?\bmust\s+[^,;]+)/u, firmness: "firm" },
+  { name: "X must Y", pattern: /(?:^|,\s*|\b(?:that|said|says|told\s+\S+|insisted|insists|warned|added)\s+|:\s*)(?<item>(?:(?!\b(?:said|says|told|that)\b)[^,;:])*?\bmust\s+[^,;]+)/u, firmness: "firm", notInQuotes: true },
   { name: "only under", pattern: /(?:^|,\s*|\b(?:that|said|says|told\s+\S+|insisted|insists|warned|added)\s+|:\s*)(?<item>[^,;:]*?\bonly\s+(?:be\s+\p{Ll}+\s+)?(?:under|with|within|through)\s+[^;]+)/u, firmness: "firm" },
   { name: "unless", pattern: new RegExp(`\\bunless\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "calls for", pattern: new RegExp(`\\bcall(?:s|ed|ing)?\\s+for\\s+${ITEM}`, "iu"), firmness: "stated" },
   { name: "wants", pattern: new RegExp(`\\b(?:wants?|wanted)\\s+(?!to\\b)${ITEM}`, "iu"), firmness: "stated" },
-  { name: "wants to see", pattern: new RegExp(`\\b(?:wants?|wanted|would\\s+like|needs?|needed)\\s+to\\s+see\\s+${ITEM}`, "iu"), firmness: "stated" },
+  { name: "wants to see", pattern: new RegExp(`\\b(?:wants?|wanted|would\\s+like|needs?|needed)\\s+to\\s+see\\s+${ITEM}`, "iu"), firmness: "stated", notInQuotes: true },
 ];
 
 /** Words that say how firm a condition is; the firmest found in the sentence wins. */

@@ -73,7 +73,7 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
   });
   for (const quote of context.quotes) {
     const match = matchFrame(quote.text);
-    if (!match || match.frame.name === "X must Y") continue;
+    if (!match || match.frame.notInQuotes) continue;
     // "Under no circumstances will Soravia accept …", he said: the quote names the side when the speaker's is unknown.
     const side = context.sideOfHolder(quote.speaker) ?? context.sideIn(quote.text);
     const firmness = firmnessFrom(quote.text, match.frame.firmness ?? "stated");

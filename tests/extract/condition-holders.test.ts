@@ -75,3 +75,14 @@ describe("more condition cues", () => {
     ).toEqual([["Kostrel", "Tomas Brenner", "stated", "disarmament to be part of any final settlement"]]);
   });
 });
+
+describe("a sentence with a subject of its own", () => {
+  it("does not hand its terms to the holder of the sentence before", () => {
+    const found = conditionsOf("Kostrel's envoy, Ida Renn, said Arvenia must free the pilots. Varrasque told local radio that the monitoring mission was non-negotiable.");
+    // The second term's side is left untold (ingest fills it from the story or drops it), never given to Kostrel.
+    expect(found).toEqual([
+      ["Kostrel", "Ida Renn", "firm", "Arvenia must free the pilots"],
+      ["Side not named", undefined, "non-negotiable", "the monitoring mission"],
+    ]);
+  });
+});

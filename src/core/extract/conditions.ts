@@ -51,7 +51,7 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
     const told = original.slice(sentence.start, sentence.start + body.length);
     let owner = ownerOf(sentence.start, sentence.end, mentions, plain, context);
     // "The region has two preconditions …", "It wants …", "Twelve fighters must be freed": no named subject continues the last holder.
-    if (!owner.holder && !owner.side && last && (last.holder || last.side) && !/^\s*(?:\S+\s+){0,6}?\p{Lu}\p{Ll}+\s+(?:said|says|insist|demand|call|refus|want|told|warn|will|would|require)/u.test(body.replace(/^\p{Lu}/u, "x"))) owner = { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) };
+    if (!owner.holder && !owner.side && last && (last.holder || last.side) && !hasOwnSubject(body)) owner = { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) };
     const member = LIST_MEMBER.exec(body);
     if (member && last?.listOpen) {
       const text = tidy(told.slice(member[0].length));
@@ -89,6 +89,16 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
     if (known?.side) c.side = known.side;
   }
   return mergeRepeats(found);
+}
+
+/**
+ * A sentence whose subject is a name, even one not taken as a mention ("Varrasque told Morvenian
+ * radio that …", "… , Brenner said"), does not continue the last holder; "It wants …" does.
+ */
+function hasOwnSubject(body: string): boolean {
+  const verb = "(?:said|says|insist|demand|call|refus|want|told|warn|will|would|require)";
+  if (new RegExp(`^\\s*(?!(?:It|They|He|She|We|This|That|These|Those|The|A|An|Its|Their|And|But)\\s)\\p{Lu}\\p{Ll}+\\s+${verb}`, "u").test(body)) return true;
+  return new RegExp(`^\\s*(?:\\S+\\s+){0,6}?\\p{Lu}\\p{Ll}+\\s+${verb}`, "u").test(body.replace(/^\p{Lu}/u, "x"));
 }
 
 function holderFields(who: { holder?: ResolvedSpeaker; side?: Side }): { holder?: ResolvedSpeaker; side?: Side } {

@@ -73,14 +73,29 @@ function sentenceOf(scene: Scene, at: number): number {
   return scene.sentences.findIndex((s) => s.start <= at && at < s.end);
 }
 
+/** The first attribution rule, in precedence order, that credits the quote; a transcript label before all. */
 function speakerFor(scene: Scene, quote: QuotedSpan, previous: FoundQuote | undefined): Found | undefined {
-  const { plain, sentences } = scene;
-  // A transcript line: "PENCE: Well, look, ..."
-  const label = /^([\p{Lu}][\p{Lu}.’' -]{1,40}):\s/u.exec(scene.text.slice(quote.start, quote.end));
-  if (label && !/^(Q|A|UPDATE|EDITOR|NOTE|VIDEO|PHOTO)$/.test(label[1]!.trim())) {
-    const name = label[1]!.trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
-    return { speaker: { kind: "name", mention: { start: quote.start, end: quote.start + label[1]!.length, name } }, rule: "transcript" };
+  const labelled = transcriptSpeaker(scene, quote);
+  if (labelled) return labelled;
+  const site = quoteSite(scene, quote, previous);
+  for (const rule of ATTRIBUTION_RULES) {
+    const found = rule.matcher(site);
+    if (found) return found;
   }
+  return undefined;
+}
+
+/** A transcript line credits its label: "PENCE: Well, look, ...". */
+function transcriptSpeaker(scene: Scene, quote: QuotedSpan): Found | undefined {
+  const label = /^([\p{Lu}][\p{Lu}.’' -]{1,40}):\s/u.exec(scene.text.slice(quote.start, quote.end));
+  if (!label || /^(Q|A|UPDATE|EDITOR|NOTE|VIDEO|PHOTO)$/.test(label[1]!.trim())) return undefined;
+  const name = label[1]!.trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+  return { speaker: { kind: "name", mention: { start: quote.start, end: quote.start + label[1]!.length, name } }, rule: "transcript" };
+}
+
+/** What the attribution rules read around a quote: its sentence, the words before and after it. */
+function quoteSite(scene: Scene, quote: QuotedSpan, previous: FoundQuote | undefined): QuoteSite {
+  const { plain, sentences } = scene;
   const index = sentenceOf(scene, quote.start);
   const sentence = sentences[index] ?? { start: quote.start, end: quote.end };
   const afterStart = quote.end + (quote.closed ? 1 : 0);
@@ -91,15 +106,9 @@ function speakerFor(scene: Scene, quote: QuotedSpan, previous: FoundQuote | unde
   }
   const after = plain.slice(afterStart, afterEnd);
   const beforeText = plain.slice(sentence.start, Math.max(sentence.start, quote.start - 1));
-
   // Words after a quote attribute it only when the quote hands over to them: it ends on a
   // comma, "?" or "!", or opens its sentence. `"a big deal." Sims say ...` is a new clause.
   const inner = scene.text.slice(quote.start, quote.end).trim();
   const handsOver = /[,?!—–-]$/.test(inner) || /^\s*[,—–-]/.test(after) || beforeText.trim() === "";
-  const at: QuoteSite = { scene, quote, previous, index, sentence, afterStart, afterEnd, after, beforeText, handsOver };
-  for (const rule of ATTRIBUTION_RULES) {
-    const found = rule.matcher(at);
-    if (found) return found;
-  }
-  return undefined;
+  return { scene, quote, previous, index, sentence, afterStart, afterEnd, after, beforeText, handsOver };
 }

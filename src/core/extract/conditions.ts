@@ -32,6 +32,9 @@ export interface ConditionContext {
 
 const MAX_WORDS = 25;
 
+/** Where the demanded thing ends and the sentence goes on: "…, she said", "…, adding that …", "…, but …". */
+const TRAILER = /\s*(?:,|—|–|\s-)\s*(?:(?:[\p{L}’'-]+\s+){1,4}(?:said|says|added|told|warned|insisted)\b|(?:said|says|according\s+to|calling|adding|saying|which|but|while|although|though)\b)/iu;
+
 /**
  * Conditions: each sentence is read against the condition frames (condition-frames.ts, in
  * precedence order); a list frame gives one condition per member, and a list announced
@@ -48,7 +51,7 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
     const told = original.slice(sentence.start, sentence.start + body.length);
     let owner = ownerOf(sentence.start, sentence.end, mentions, plain, context);
     // "The region has two preconditions …", "It wants …", "Twelve fighters must be freed": no named subject continues the last holder.
-    if (!owner.holder && !owner.side && last && (last.holder || last.side) && !/^\s*(?:\S+\s+){0,6}?\p{Lu}\p{Ll}+\s+(?:said|says|insist|demand|call|refus|want|told|warn|will|would|require)/u.test(body.replace(/^\p{Lu}/u, "x"))) owner = { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) };
+    if (!owner.holder && !owner.side && last && (last.holder || last.side) && !hasOwnSubject(body)) owner = { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) };
     const member = LIST_MEMBER.exec(body);
     if (member && last?.listOpen) {
       const text = tidy(told.slice(member[0].length));
@@ -63,14 +66,14 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
     }
     // "These include A and B" continues the holder of the sentence before.
     const continues = /^(these|they|which|those)\b/i.test(body);
-    const who = continues && last ? { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) } : owner;
+    const who = (continues && last ? { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) } : undefined) ?? cueSubject(sentence.start + match.cueAt, mentions, plain, context) ?? owner;
     const firmness = firmnessFrom(continues && last ? body : body, match.frame.firmness ?? (continues && last ? last.firmness : "stated"));
     for (const text of match.items) found.push({ ...holderFields(who), text, firmness, frame: match.frame.name, at: sentence.start });
     last = { ...who, firmness, listOpen: announced && match.items.length === 0 };
   });
   for (const quote of context.quotes) {
     const match = matchFrame(quote.text);
-    if (!match || match.frame.name === "X must Y") continue;
+    if (!match || match.frame.notInQuotes) continue;
     // "Under no circumstances will Soravia accept …", he said: the quote names the side when the speaker's is unknown.
     const side = context.sideOfHolder(quote.speaker) ?? context.sideIn(quote.text);
     const firmness = firmnessFrom(quote.text, match.frame.firmness ?? "stated");
@@ -88,6 +91,16 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
   return mergeRepeats(found);
 }
 
+/**
+ * A sentence whose subject is a name, even one not taken as a mention ("Varrasque told Morvenian
+ * radio that …", "… , Brenner said"), does not continue the last holder; "It wants …" does.
+ */
+function hasOwnSubject(body: string): boolean {
+  const verb = "(?:said|says|insist|demand|call|refus|want|told|warn|will|would|require)";
+  if (new RegExp(`^\\s*(?!(?:It|They|He|She|We|This|That|These|Those|The|A|An|Its|Their|And|But)\\s)\\p{Lu}\\p{Ll}+\\s+${verb}`, "u").test(body)) return true;
+  return new RegExp(`^\\s*(?:\\S+\\s+){0,6}?\\p{Lu}\\p{Ll}+\\s+${verb}`, "u").test(body.replace(/^\p{Lu}/u, "x"));
+}
+
 function holderFields(who: { holder?: ResolvedSpeaker; side?: Side }): { holder?: ResolvedSpeaker; side?: Side } {
   return { ...(who.holder ? { holder: who.holder } : {}), ...(who.side ? { side: who.side } : {}) };
 }
@@ -97,8 +110,8 @@ function holderFields(who: { holder?: ResolvedSpeaker; side?: Side }): { holder?
  * order, then any later one that finds a different item in another part of the sentence
  * ("requires free access …, adding that the mission would not deploy until …").
  */
-function matchFrame(body: string, told = body): { frame: ConditionFrame; items: string[] } | undefined {
-  let first: { frame: ConditionFrame; items: string[] } | undefined;
+function matchFrame(body: string, told = body): { frame: ConditionFrame; items: string[]; cueAt: number } | undefined {
+  let first: { frame: ConditionFrame; items: string[]; cueAt: number } | undefined;
   const spans: [number, number][] = [];
   for (const frame of CONDITION_FRAMES) {
     const match = new RegExp(frame.pattern.source, `${frame.pattern.flags}d`).exec(body);
@@ -111,10 +124,15 @@ function matchFrame(body: string, told = body): { frame: ConditionFrame; items: 
     const stop = Math.min(at[1], ...spans.map(([s]) => s).filter((s) => s > at[0]));
     const raw = told.slice(at[0], stop);
     if (!raw.trim()) continue;
+    // "no longer insists that …", "did not demand …": a term withdrawn or denied is none; what follows its clause may still be one.
+    if (/\b(?:no\s+longer|not|n[’']t|never)\s+$/i.test(body.slice(Math.max(0, cueAt - 12), cueAt))) {
+      spans.push([cueAt, at[0] + (TRAILER.exec(raw)?.index ?? raw.length)]);
+      continue;
+    }
     const items = (frame.list ? splitList(raw) : frame.negate ? [tidy(raw)] : splitClauses(tidy(raw))).map((item) => (frame.negate ? negated(item) : item)).filter(readable);
     if (items.length === 0) continue;
     spans.push([Math.min(cueAt, at[0]), stop]);
-    if (!first) first = { frame, items };
+    if (!first) first = { frame, items, cueAt };
     else first.items.push(...items);
   }
   return first;
@@ -157,6 +175,8 @@ function subjectOwner(start: number, end: number, mentions: readonly NameMention
   const sideFirst = context.sideIn(lead.split(/\b(?:said|says|insist|demand|call|refus|want|told|warn)/i)[0]);
   if (sideFirst && (!first || /^\s*(?:the\s+)?[\p{L}\s]*$/u.test(lead))) return { side: sideFirst };
   if (!first) return {};
+  const named = appositiveHolder(first, subjectEnd, mentions, plain, context);
+  if (named) return named;
   const resolved = context.resolve({ kind: "name", mention: first });
   if (!resolved) return {};
   if (resolved.kind === "person" && !resolved.person.isPerson && !isLoneSurname(resolved, context)) {
@@ -166,9 +186,39 @@ function subjectOwner(start: number, end: number, mentions: readonly NameMention
   return withSide(resolved, context, clause);
 }
 
+/** "Kestria's chief negotiator, Jurij Pavlenč, said …", "The leader of the Civic Bloc, Mikuláš Ďurovec, said …": the person named holds the terms, on the side the role names. */
+function appositiveHolder(first: NameMention, subjectEnd: number, mentions: readonly NameMention[], plain: string, context: ConditionContext): { holder: ResolvedSpeaker; side?: Side } | undefined {
+  const person = mentions.find((m) => m.start > first.end && m.start < subjectEnd);
+  if (!person || !/^(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)?,\s*$/u.test(plain.slice(first.end, person.start)) || !/^\s*,/.test(plain.slice(person.end))) return undefined;
+  const holder = context.resolve({ kind: "name", mention: person });
+  if (!holder || !isHolder(holder, context)) return undefined;
+  const side = context.sideIn(first.name) ?? context.sideOfHolder(holder);
+  return side ? { holder, side } : { holder };
+}
+
+/**
+ * The one who sets the terms when a name stands right before the cue, whatever the sentence's
+ * subject: "… by the Front's commander, Aram Tevosyan-Kade, who demanded …", "… after Kestria refused … until …".
+ */
+function cueSubject(cueAt: number, mentions: readonly NameMention[], plain: string, context: ConditionContext): { holder?: ResolvedSpeaker; side?: Side } | undefined {
+  const mention = mentions.find((m) => m.end <= cueAt && /^(?:,\s*who|\s+(?:also|again|still|then|now|has|had|have))?\s*$/u.test(plain.slice(m.end, cueAt)));
+  if (!mention) return undefined;
+  const resolved = context.resolve({ kind: "name", mention });
+  if (!resolved) return undefined;
+  if (isHolder(resolved, context)) return withSide(resolved, context);
+  const side = context.sideIn(mention.name);
+  return side ? { side } : undefined;
+}
+
+/** A person, or a one-word name that is no side and no place: a surname the article never wrote in full. */
+function isHolder(holder: ResolvedSpeaker, context: ConditionContext): boolean {
+  return holder.kind !== "person" || holder.person.isPerson || isLoneSurname(holder, context);
+}
+
 function withSide(holder: ResolvedSpeaker, context: ConditionContext, clause = ""): { holder: ResolvedSpeaker; side?: Side } {
   // "Lindqvarn said that Soravia would not pull its troops …": the side the holder speaks for is the reported clause's subject.
-  const reported = /\b(?:said|says|told\s+\S+|added|warned|insisted)\s+(?:in\s+a\s+statement\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*)\s+(?:would|will|must|could|can|requires|wants|insists|demands|refuses|is|was)\b/u.exec(clause);
+  // Not in "… said the Diet must vote first": whoever must do something is the one the terms are set for.
+  const reported = /\b(?:said|says|told\s+\S+|added|warned|insisted)\s+(?:in\s+a\s+statement\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*)\s+(?:would|will|could|can|requires|wants|insists|demands|refuses|is|was)\b/u.exec(clause);
   const side = (reported ? context.sideIn(reported[1]) : undefined) ?? context.sideOfHolder(holder);
   return side ? { holder, side } : { holder };
 }
@@ -194,9 +244,11 @@ function tidy(text: string): string {
   let item = text
     .replace(/\s+/g, " ")
     .replace(/^\s*(?:that|to|on)\s+/i, "")
-    .replace(/\s*(?:,|—|–|\s-)\s*(?:(?:[\p{L}’'-]+\s+){1,4}(?:said|says|added|told|warned|insisted)\b|(?:said|says|according\s+to|calling|adding|saying|which|but|while|although|though)\b).*$/iu, "")
+    .replace(new RegExp(`${TRAILER.source}.*$`, "iu"), "")
     .replace(/\s+as\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:condition|demand|precondition)\b.*$/iu, "")
     .replace(/\s+(?:so\s+that|in\s+order\s+to)\s.*$/iu, "")
+    // "… foreign troops on its soil, so the mission will have to be unarmed": what follows is a consequence, not a term.
+    .replace(/,\s*(?:so|and\s+so|therefore|meaning)\s.*$/iu, "")
     .replace(/^(?:any|a|the|every)\s+(?:final\s+|peace\s+)?(?:deal|agreement|settlement|accord|treaty)\s+(?:must|should|would\s+have\s+to|has\s+to)\s+(?:include|contain|guarantee|provide\s+for|ensure)\s+/iu, "")
     .replace(/[\s,.;:]+$/, "")
     .trim();

@@ -16,7 +16,7 @@ export interface PersonCluster {
   gender?: "male" | "female";
 }
 
-const ORGANISATION = /\b(Party|House|Committee|Department|News|Post|Times|Journal|Campaign|University|Council|Association|Agency|Court|Congress|Senate|Administration|Ministry|Office|Network|Foundation|Institute|Center|Centre|Bureau|Commission|Union|Group|Inc|Corp|Company|Fund|Bank|Service|Press|Television|Radio|Magazine|Review|Tribune|Herald|Today|Street|Avenue|County|City|State|States|Republic|Kingdom|Federation|Nations|Kremlin|Pentagon|Twitter|Facebook|Fox|CNN|NBC|ABC|CBS|MSNBC|NPR|AP|Reuters|TASS|Breitbart|Politico|Democrats|Republicans|GOP|FBI|CIA|NATO|EU|UN)\b/;
+const ORGANISATION = /\b(Party|Bloc|Front|Alliance|Movement|Coalition|League|Assembly|Church|Churches|Organisation|Organization|House|Committee|Department|News|Post|Times|Journal|Campaign|University|Council|Association|Agency|Court|Congress|Senate|Administration|Ministry|Office|Network|Foundation|Institute|Center|Centre|Bureau|Commission|Union|Group|Inc|Corp|Company|Fund|Bank|Service|Press|Television|Radio|Magazine|Review|Tribune|Herald|Today|Street|Avenue|County|City|State|States|Republic|Kingdom|Federation|Nations|Kremlin|Pentagon|Twitter|Facebook|Fox|CNN|NBC|ABC|CBS|MSNBC|NPR|AP|Reuters|TASS|Breitbart|Politico|Democrats|Republicans|GOP|FBI|CIA|NATO|EU|UN)\b/;
 
 /** Words that make a name a place's: "Port Aldra", "Mount Kessel", "Tarn Valley", "Essaly Pass". */
 const PLACE_WORD =

@@ -40,5 +40,7 @@ function insideQuote(i: number, quotes: readonly QuotedSpan[]): boolean {
 function isAbbreviation(text: string, sentenceStart: number, period: number): boolean {
   const word = /([\p{L}.]+)$/u.exec(text.slice(sentenceStart, period))?.[1] ?? "";
   if (/^\p{Lu}$/u.test(word)) return true; // an initial, as in "John F. Kennedy"
+  // "No. 10" abbreviates "number"; "neither yes nor no. Varrasque …" ends a sentence.
+  if (word.toLowerCase() === "no") return /^\s*\d/.test(text.slice(period + 1, period + 4));
   return ABBREVIATIONS.has(word.toLowerCase());
 }

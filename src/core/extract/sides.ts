@@ -58,9 +58,18 @@ export function findSides(plain: string, mentions: readonly NameMention[], peopl
     const demonym = name.includes(" ") ? undefined : [...words].find((w) => w !== name && isDemonymOf(w, name));
     const owns = new RegExp(`\\b${escape(name)}[’']s\\s+(?:${SIDE_NOUNS})\\b|\\b(?:${SIDE_NOUNS})\\s+of\\s+${escape(name)}\\b`, "u").test(plain);
     // "Arvenia will not sign …", "a ceasefire between Arvenia and Kostrel": a one-word name acting as a side.
-    const acts = !name.includes(" ") && !cluster?.isPlace && new RegExp(`(?:^|[.!?]\\s+)${escape(name)}\\s+(?:will|would|calls|called|refuses|refused|demands|demanded|blamed|wants|rejected|accused|agreed|accepted|launched|shelled)\\b`, "u").test(plain) && !new RegExp(`\\b(?:in|at|to|from|near|of)\\s+${escape(name)}\\b`, "u").test(plain);
+    const acts = !name.includes(" ") && !cluster?.isPlace && new RegExp(`(?:^\\s*|[.!?]\\s+|\\n\\s*)${escape(name)}\\s+(?:will|would|calls|called|refuses|refused|demands|demanded|blamed|wants|rejected|accused|agreed|accepted|launched|shelled)\\b`, "u").test(plain) && !new RegExp(`\\b(?:in|at|to|from|near|of)\\s+${escape(name)}\\b`, "u").test(plain);
     const between = !name.includes(" ") && new RegExp(`\\b(?:ceasefire|truce|war|conflict|border|fighting|hostilities|peace)\\s+between\\s+(?:${escape(name)}\\s+and\\s+\\p{Lu}|\\p{Lu}[\\p{L}-]+\\s+and\\s+${escape(name)}\\b)`, "u").test(plain) && !cluster?.aliases.length;
     if (demonym || owns || acts || between || ORGANISATION.test(name)) add(name, demonym ? [demonym] : []);
+  }
+  // "The Sarn Liberation Front …", later "the Front's commander": an organisation goes by its head noun once named in full.
+  for (const side of [...sides]) {
+    const head = /\s(\p{Lu}\p{Ll}+)$/u.exec(side.name)?.[1];
+    if (!head || !ORGANISATION.test(head) || !new RegExp(`\\bthe\\s+${head}\\b`, "u").test(plain)) continue;
+    if (sides.some((s) => s !== side && s.name !== head && s.cues.includes(head))) continue;
+    const alone = sides.findIndex((s) => s.name === head);
+    if (alone >= 0) sides.splice(alone, 1);
+    if (!side.cues.includes(head)) side.cues.push(head);
   }
   const sideIn = (phrase: string | undefined): Side | undefined => {
     if (!phrase) return undefined;

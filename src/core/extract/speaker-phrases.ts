@@ -21,45 +21,68 @@ const STOP_BACK = /^(and|but|or|that|which|who|because|when|while|as|if|so|than|
  * "Kremlin spokesperson Dmitry Peskov", "he", "a senior official", "Jane Roe, an aide to the mayor,".
  */
 export function subjectEndingAt(text: string, end: number, start: number, mentions: readonly NameMention[]): SpeakerPhrase | undefined {
-  let cut = end;
-  let head = text.slice(start, cut);
-  // Skip adverbs and auxiliaries between the subject and its verb: "Trump has also said".
+  const head = withoutVerbGap(text.slice(start, end));
+  const cut = start + head.length;
+  const appositive = appositiveName(text, start, head, mentions);
+  if (appositive) return { kind: "name", mention: appositive };
+  const named = mentionEndingAt(text, cut, mentions);
+  if (named) return { kind: "name", mention: named };
+  return pronounOrNominalBefore(text, start, cut, mentions);
+}
+
+/** The text before a verb less what may stand between subject and verb: "Trump has also", "Rep. Gwen Moore (D-Wis.)", "Obama on Friday". */
+function withoutVerbGap(text: string): string {
+  let head = text;
+  // Adverbs and auxiliaries: "Trump has also said".
   for (;;) {
     const match = /([\p{L}’']+)\s*$/u.exec(head);
     if (!match || !SKIPPABLE.has(match[1]!.toLowerCase())) break;
-    cut = start + match.index;
-    head = text.slice(start, cut);
+    head = head.slice(0, match.index);
   }
-  // A party label or age between name and verb: "Rep. Gwen Moore (D-Wis.) said".
+  // A party label or age: "Rep. Gwen Moore (D-Wis.) said".
   const parenthesis = /\s*\([^()]{1,40}\)\s*$/.exec(head);
-  if (parenthesis) {
-    cut = start + parenthesis.index;
-    head = text.slice(start, cut);
-  }
-  // A time between name and verb: "Obama on Friday declared", "Trump last week said".
+  if (parenthesis) head = head.slice(0, parenthesis.index);
+  // A time: "Obama on Friday declared", "Trump last week said".
   const time = TIME_AFTER_SUBJECT.exec(head);
-  if (time) {
-    cut = start + time.index;
-    head = text.slice(start, cut);
+  if (time) head = head.slice(0, time.index);
+  return head;
+}
+
+/**
+ * A name before an appositive of up to three comma-separated parts, between it and the verb:
+ * "Jane Roe, a spokeswoman for the campaign, said", "Clinton, during a town hall in Columbus, Ohio, said".
+ */
+function appositiveName(text: string, start: number, head: string, mentions: readonly NameMention[]): NameMention | undefined {
+  if (!/,\s*$/.test(head)) return undefined;
+  let comma = head.replace(/,\s*$/, "").length;
+  for (let parts = 0; parts < 3; parts++) {
+    comma = head.lastIndexOf(",", comma - 1);
+    if (comma < 0 || head.length - comma > 160) return undefined;
+    const named = mentionEndingAt(text, start + comma, mentions);
+    if (named) return named;
   }
-  // An appositive between name and verb, of up to three comma-separated parts:
-  // "Jane Roe, a spokeswoman for the campaign, said", "Clinton, during a town hall in Columbus, Ohio, said".
-  if (/,\s*$/.test(head)) {
-    let comma = head.replace(/,\s*$/, "").length;
-    for (let parts = 0; parts < 3; parts++) {
-      comma = head.lastIndexOf(",", comma - 1);
-      if (comma < 0 || head.length - comma > 160) break;
-      const named = mentionEndingAt(text, start + comma, mentions);
-      if (named) return { kind: "name", mention: named };
-    }
-  }
-  const named = mentionEndingAt(text, cut, mentions);
-  if (named) return { kind: "name", mention: named };
+  return undefined;
+}
+
+/** "he" right before the verb, a name after its role and before adverbs, or a nominal subject: "a senior official". */
+function pronounOrNominalBefore(text: string, start: number, cut: number, mentions: readonly NameMention[]): SpeakerPhrase | undefined {
+  const head = text.slice(start, cut);
   const words = [...head.matchAll(/[\p{L}\p{N}’'.-]+/gu)];
   const last = words[words.length - 1];
   if (!last || text.slice(start + last.index + last[0].length, cut).trim() !== "") return undefined;
   if (PRONOUNS.test(last[0])) return { kind: "pronoun", pronoun: last[0].toLowerCase(), at: start + last.index };
-  // A nominal subject: walk back over its words to a determiner or a clause boundary.
+  const from = start + words[nominalStart(head, words)]!.index;
+  const phrase = text.slice(from, cut).trim();
+  if (!/[\p{L}]/u.test(phrase) || /^(is|was|has|had|it|this|that)$/i.test(phrase)) return undefined;
+  const name = nameBeforeAdverbs(text, from, cut, mentions);
+  if (name) return { kind: "name", mention: name };
+  if (/\b(who|which|that)$/i.test(phrase)) return undefined;
+  const inside = mentions.find((m) => m.start >= from && m.end <= cut);
+  return { kind: "nominal", text: phrase.replace(/^(the|a|an)\s+/i, ""), at: from, ...(inside ? { mention: inside } : {}) };
+}
+
+/** The first word of a nominal subject: walk back from the last word to a determiner or a clause boundary, at most seven words. */
+function nominalStart(head: string, words: readonly RegExpExecArray[]): number {
   let first = words.length - 1;
   while (first > 0 && words.length - first < 7) {
     const word = words[first - 1]![0];
@@ -68,18 +91,20 @@ export function subjectEndingAt(text: string, end: number, start: number, mentio
     first--;
     if (DETERMINERS.test(word)) break;
   }
-  const from = start + words[first]!.index;
-  const phrase = text.slice(from, cut).trim();
-  if (!/[\p{L}]/u.test(phrase) || /^(is|was|has|had|it|this|that)$/i.test(phrase)) return undefined;
-  const inside = mentions.find((m) => m.start >= from && m.end <= cut);
-  // "Brafman had basically said": a name followed only by auxiliaries and adverbs is the subject,
-  // with any role written before it: "the Democratic candidate Hillary Clinton boldly said".
+  return first;
+}
+
+/**
+ * "Brafman had basically said": a name followed only by auxiliaries and adverbs is the subject,
+ * with any role written before it: "the Democratic candidate Hillary Clinton boldly said".
+ */
+function nameBeforeAdverbs(text: string, from: number, cut: number, mentions: readonly NameMention[]): NameMention | undefined {
   const lastName = mentions.filter((m) => m.start >= from && m.end <= cut).pop();
-  const lead = lastName ? text.slice(from, lastName.start).trim().replace(/^(?:the|a|an)\s+/i, "") : "";
-  const tail = lastName && (lead === "" || lead === lastName.role) ? text.slice(lastName.end, cut).trim() : undefined;
-  if (lastName && tail !== undefined && tail.split(/\s+/).every((w) => w === "" || AUXILIARY_OR_ADVERB.test(w))) return { kind: "name", mention: lastName };
-  if (/\b(who|which|that)$/i.test(phrase)) return undefined;
-  return { kind: "nominal", text: phrase.replace(/^(the|a|an)\s+/i, ""), at: from, ...(inside ? { mention: inside } : {}) };
+  if (!lastName) return undefined;
+  const lead = text.slice(from, lastName.start).trim().replace(/^(?:the|a|an)\s+/i, "");
+  if (lead !== "" && lead !== lastName.role) return undefined;
+  const tail = text.slice(lastName.end, cut).trim();
+  return tail.split(/\s+/).every((w) => w === "" || AUXILIARY_OR_ADVERB.test(w)) ? lastName : undefined;
 }
 
 /** The phrase that does the saying when it comes right after a verb: `said Dmitry Peskov`, `said a spokesman`. */

@@ -3,6 +3,7 @@ import { joinWithin, listEmbed, reply, EMBED_LIMITS } from "../src/message/limit
 import { COLORS, escapeMarkdown, formatDate, FIRMNESS_LABELS } from "../src/message/format.js";
 import { noMatch } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
+import { currentPage, packPages, withPages } from "../src/command-kit/paging.js";
 import { pickStory } from "../src/core/pick-story.js";
 import { searchConditions } from "../src/core/search-conditions.js";
 import { indexStory } from "../src/core/story-index.js";
@@ -48,16 +49,20 @@ export const conditions: Command = {
       ),
     }));
     const total = result.groups.reduce((sum, g) => sum + g.conditions.length, 0);
-    return reply(
+    // Pages of whole parties, so a party's conditions are never split.
+    const pages = packPages(items);
+    const page = currentPage(deps, pages.length);
+    const payload = reply(
       listEmbed({
         title: escapeMarkdown(result.matched ? `Conditions: ${[...result.matched.parties, ...result.matched.holders].map((p) => p.name).join(", ")}` : `Conditions · ${story.title}`),
         description: `${total} condition${total === 1 ? "" : "s"}, firmest first.`,
         color: COLORS.neutral,
-        items,
+        items: pages[page - 1]!,
         noun: "parties",
         footer: story.title,
       }),
     );
+    return withPages(payload, { command: "conditions", options, page, pages: pages.length, deps });
   },
 
   autocomplete(option, typed, deps) {

@@ -4,6 +4,7 @@ import { COLORS, escapeMarkdown, formatDate, stateLabel } from "../src/message/f
 import { noMatch, noThread } from "../src/command-kit/no-match.js";
 import { completeStory, storyOption } from "../src/command-kit/story-option.js";
 import { completeTopic } from "../src/command-kit/topic-option.js";
+import { currentPage, packPages, withPages } from "../src/command-kit/paging.js";
 import { pickStory } from "../src/core/pick-story.js";
 import { searchStatus } from "../src/core/search-status.js";
 import type { StatusItem } from "../src/core/story.js";
@@ -43,17 +44,21 @@ export const status: Command = {
           : `${head}\n${joinWithin(["Earlier:", ...earlier], EMBED_LIMITS.fieldValue - head.length - 1, (n) => `…and ${n} earlier`)}`;
       return { name: `${escapeMarkdown(t.name)}: ${stateLabel(current.state)}`, value };
     });
-    return reply(
+    // Pages of whole threads, the thread that changed last first.
+    const pages = packPages(items);
+    const page = currentPage(deps, pages.length);
+    const payload = reply(
       listEmbed({
         title: escapeMarkdown(topic ? `Status: ${topic}` : `Status · ${story.title}`),
         description: "Newest first; each thread shows its current state, then what came before.",
         color: COLORS.neutral,
-        items,
+        items: pages[page - 1]!,
         noun: "threads",
         hint: "pick one with topic:",
         footer: story.title,
       }),
     );
+    return withPages(payload, { command: "status", options, page, pages: pages.length, deps });
   },
 
   autocomplete(option, typed, deps) {

@@ -76,6 +76,29 @@ export function currentPage(deps: CommandDeps, pages: number): number {
   return Math.min(Math.max(1, deps.paging?.page ?? 1), Math.max(1, pages));
 }
 
+/**
+ * Fields split into pages that each fit one embed whole (at most `maxFields`, and `budget`
+ * characters of names and values, leaving room for title, description and the paging footer),
+ * so no page cuts an item. Fields are cut to Discord's field limits first.
+ */
+export function packPages<T extends { name: string; value: string }>(fields: readonly T[], budget = 4_500, maxFields = 10): T[][] {
+  const pages: T[][] = [[]];
+  let used = 0;
+  for (const field of fields) {
+    const fitted = { ...field, name: truncate(field.name, EMBED_LIMITS.fieldName), value: truncate(field.value, EMBED_LIMITS.fieldValue) };
+    const size = fitted.name.length + fitted.value.length;
+    const page = pages[pages.length - 1]!;
+    if (page.length > 0 && (page.length === maxFields || used + size > budget)) {
+      pages.push([fitted]);
+      used = size;
+    } else {
+      page.push(fitted);
+      used += size;
+    }
+  }
+  return pages;
+}
+
 export function pageCount(total: number, size = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / size));
 }

@@ -31,20 +31,19 @@ describe("oversized stories stay within Discord's embed limits", () => {
     expect(payload.embeds[0]!.footer?.text).toMatch(/Page 1 of 6\n\/quote speaker:"Speaker"$/);
   });
 
-  it("/conditions leaves out the parties that do not fit and says how many", async () => {
+  it("/conditions pages the parties that do not fit, and cuts a party's list within its field", async () => {
     const payload = await conditions.run({}, deps);
     expectSendable(payload);
-    const shown = payload.embeds[0]!.fields!.length;
-    expect(shown).toBeLessThan(40);
-    expect(payload.embeds[0]!.footer?.text).toMatch(new RegExp(`^…and ${40 - shown} more parties`));
+    expect(payload.embeds[0]!.fields!.length).toBeLessThan(40);
+    expect(payload.embeds[0]!.footer?.text).toMatch(/Page 1 of \d+\n\/conditions$/);
+    expect(payload.components?.[0]?.components.map((b) => b.label)).toEqual(["◀ Newer", "Older ▶"]);
     expect(payload.embeds[0]!.fields![0]!.value).toMatch(/…and \d+ more$/);
   });
 
-  it("/status keeps each thread's history within a field and counts what it leaves out", async () => {
+  it("/status keeps each thread's history within a field and pages the threads that do not fit", async () => {
     const payload = await status.run({}, deps);
     expectSendable(payload);
-    const shown = payload.embeds[0]!.fields!.length;
-    expect(payload.embeds[0]!.footer?.text).toMatch(new RegExp(`^…and ${40 - shown} more threads`));
+    expect(payload.embeds[0]!.footer?.text).toMatch(/Page 1 of \d+\n\/status$/);
     expect(payload.embeds[0]!.fields![0]!.value).toMatch(/…and \d+ earlier$/);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { conditions } from "../../commands/conditions.js";
 import { quote } from "../../commands/quote.js";
+import { status } from "../../commands/status.js";
+import { manyThreads } from "../fixtures/many-threads.js";
 import type { CommandDeps, ReplyPayload } from "../../src/command-kit/command.js";
 import { commandLine, isExpired, optionsDigest, pageId, parsePageId, readCommandLine } from "../../src/command-kit/paging.js";
 import { articleFile, catalogOf, depsOf, storyFile } from "../builders.js";
@@ -64,5 +67,47 @@ describe("paging a long answer", () => {
     const state = parsePageId(pageId({ command: "quote", page: 2, created, digest: "abc" }))!;
     expect(isExpired(state, new Date(created.getTime() + 14 * 60_000))).toBe(false);
     expect(isExpired(state, new Date(created.getTime() + 16 * 60_000))).toBe(true);
+  });
+});
+
+describe("paging /status and /conditions", () => {
+  /** Presses Older until it is disabled, reading each page back from the button and footer alone. */
+  async function walk(command: typeof status, name: string, options: Record<string, string>, deps: CommandDeps, label: (field: { name: string; value: string }) => string): Promise<string[]> {
+    const seen: string[] = [];
+    let payload: ReplyPayload = await command.run(options, deps);
+    for (let guard = 0; guard < 50; guard++) {
+      expectSendable(payload);
+      seen.push(...payload.embeds[0]!.fields!.map(label));
+      const older = payload.components?.[0]?.components.find((b) => b.label?.includes("Older"));
+      if (!older || older.disabled) break;
+      const state = parsePageId(older.custom_id!)!;
+      const read = readCommandLine(name, payload.embeds[0]!.footer!.text)!;
+      payload = await command.run(read, { ...deps, paging: { page: state.page, created: state.created } });
+    }
+    return seen;
+  }
+
+  it("walks every thread of a 60-thread story exactly once, whole threads on each page", async () => {
+    const deps = depsOf(manyThreads({ threads: 60, items: 300, longText: true }));
+    const seen = await walk(status, "status", {}, deps, (f) => /^Thread (\d+)/.exec(f.name)![1]!);
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+  });
+
+  it("walks every party's conditions once, never splitting a party across pages", async () => {
+    const parties = Array.from({ length: 30 }, (_, i) => ({ id: `side-${i}`, name: `Side ${i}`, aliases: [] }));
+    const article = articleFile({ conditions: parties.flatMap((p) => Array.from({ length: 6 }, (_, n) => ({ party: p.id, text: `Demand ${n} of ${p.name}: ${"a long clause ".repeat(8)}`, firmness: "firm" as const }))) });
+    const deps = depsOf(catalogOf(storyFile({ parties }), [article]));
+    const seen = await walk(conditions, "conditions", {}, deps, (f) => {
+      expect(f.value.match(/Demand \d/g)).toHaveLength(6);
+      return f.name;
+    });
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen).size).toBe(30);
+  });
+
+  it("adds no buttons when everything fits on one page", async () => {
+    const payload = await status.run({}, depsOf(manyThreads({ threads: 3, items: 6 })));
+    expect(payload.components ?? []).toEqual([]);
   });
 });

@@ -53,6 +53,16 @@ const SETTLE_AFTER_MS = 60_000;
 /** Quotes added or removed since a story's index was built whole, past which it is rebuilt whole at once (in the background). */
 const REBUILD_FROM_CHANGED_QUOTES = 20_000;
 
+const count = (from: Catalog, key: "articles" | "quotes" | "conditions" | "status") => from.stories.reduce((n, s) => n + s[key].length, 0);
+
+/** Lists the data files; a missing stories/ folder is a NoStoryError that says what to set. */
+function listStoryFiles(dataDir: string): Promise<DataFileEntry[]> {
+  return listDataFiles(dataDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") throw new NoStoryError(`No story data: ${dataDir}/stories does not exist. Set DATA_DIR to the folder that holds stories/.`);
+    throw error;
+  });
+}
+
 export async function openStoryStore(dataDir: string, log: Logger, options: StoreOptions = { cacheDir: DEFAULT_CACHE_DIR }): Promise<StoryStore> {
   let catalog: Catalog = { stories: [] };
   let good: GoodFiles | undefined = new Map();
@@ -65,7 +75,6 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
   const codeVersion = options.codeVersion ?? indexCodeVersion();
   const snapshotFrom = options.snapshotFromQuotes ?? SNAPSHOT_FROM_QUOTES;
 
-  const count = (from: Catalog, key: "articles" | "quotes" | "conditions" | "status") => from.stories.reduce((n, s) => n + s[key].length, 0);
   const report = (list: readonly DataProblem[]) => {
     for (const problem of list) log.warn({ file: problem.file, path: problem.path }, `Skipped data: ${formatProblem(problem)}`);
   };
@@ -74,11 +83,7 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
       { stories: catalog.stories.length, articles: count(catalog, "articles"), quotes: count(catalog, "quotes"), skipped: problems.length, from },
       "Story data loaded",
     );
-  const list = () =>
-    listDataFiles(dataDir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") throw new NoStoryError(`No story data: ${dataDir}/stories does not exist. Set DATA_DIR to the folder that holds stories/.`);
-      throw error;
-    });
+  const list = () => listStoryFiles(dataDir);
   const save = (entries: readonly DataFileEntry[], indexes: Parameters<typeof writeSnapshot>[2]["indexes"]) => {
     if (!cacheDir || count(catalog, "quotes") < snapshotFrom) return;
     const snapshot = { fingerprint: dataFingerprint(dataDir, entries, codeVersion), catalog, problems, indexes };

@@ -1,6 +1,6 @@
 import { type GoodFiles, buildCatalog, parseFile } from "../core/build-catalog.js";
 import { type DataProblem, formatProblem } from "../core/errors.js";
-import { articleSchema } from "../core/schema.js";
+import { type ArticleFile, articleSchema } from "../core/schema.js";
 import { quoteIndexData, quotesOutsideMainIndex, updateStoryIndex } from "../core/story-index.js";
 import type { Catalog } from "../core/story.js";
 import { updateStory } from "../core/update-story.js";
@@ -61,6 +61,20 @@ function listStoryFiles(dataDir: string): Promise<DataFileEntry[]> {
     if (error.code === "ENOENT") throw new NoStoryError(`No story data: ${dataDir}/stories does not exist. Set DATA_DIR to the folder that holds stories/.`);
     throw error;
   });
+}
+
+/** Reads and validates changed article files; a bad file that was served says the last good version stays. */
+async function readArticles(changed: readonly DataFileEntry[], served: ReadonlySet<string>) {
+  const added: { file: string; data: ArticleFile }[] = [];
+  const problems: DataProblem[] = [];
+  const files: string[] = [];
+  for (const file of await readEntries(changed)) {
+    files.push(file.file);
+    const parsed = parseFile(file, articleSchema);
+    if (parsed.ok) added.push({ file: file.file, data: parsed.value });
+    else problems.push(...parsed.problems.map((p) => (served.has(file.file) ? { ...p, message: `${p.message} (still serving the last good version)` } : p)));
+  }
+  return { added, files, problems };
 }
 
 export async function openStoryStore(dataDir: string, log: Logger, options: StoreOptions = { cacheDir: DEFAULT_CACHE_DIR }): Promise<StoryStore> {
@@ -139,14 +153,9 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
     for (const [dir, { changed, removed }] of changes.articles) {
       const at = stories.findIndex((s) => s.id === dir);
       const story = stories[at]!;
-      const served = new Set(story.articles.map((a) => a.file));
-      const added = [];
-      for (const file of await readEntries(changed)) {
-        touched.add(file.file);
-        const parsed = parseFile(file, articleSchema);
-        if (parsed.ok) added.push({ file: file.file, data: parsed.value });
-        else found.push(...parsed.problems.map((p) => (served.has(file.file) ? { ...p, message: `${p.message} (still serving the last good version)` } : p)));
-      }
+      const { added, files, problems: unreadable } = await readArticles(changed, new Set(story.articles.map((a) => a.file)));
+      for (const file of files) touched.add(file);
+      found.push(...unreadable);
       const gone = new Set(removed.map(displayPath));
       for (const file of gone) touched.add(file);
       const result = updateStory(story, { removed: gone, added });

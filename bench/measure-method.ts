@@ -1,9 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { quote } from "../commands/quote.js";
 import { buildCatalog } from "../src/core/build-catalog.js";
 import { searchQuotes } from "../src/core/search-quotes.js";
-import { setStoryIndex, type StoryIndex } from "../src/core/story-index.js";
+import { indexStory, type StoryIndex } from "../src/core/story-index.js";
 import type { Catalog, Story } from "../src/core/story.js";
 import { readDataFiles } from "../src/data/read-data-files.js";
 import { openStoryStore } from "../src/data/story-store.js";
@@ -41,6 +40,8 @@ const stalls = monitorEventLoopDelay({ resolution: 20 });
 stalls.enable();
 let catalog: Catalog;
 let saved: Promise<void> = Promise.resolve();
+/** The index each method answers from; the baselines are not registered as the story's own, so production code has no hook for them. */
+let indexOf: (story: Story) => StoryIndex = indexStory;
 if (method === "storyline" || method === "storyline-warm") {
   const store = await openStoryStore(values.dir!, createLogger({ level: "silent", pretty: false }), { cacheDir: values.cache! });
   catalog = store.catalog();
@@ -48,7 +49,8 @@ if (method === "storyline" || method === "storyline-warm") {
 } else {
   catalog = buildCatalog(await readDataFiles(values.dir!)).catalog;
   const build: (story: Story) => StoryIndex = method === "fuse" ? naiveFuseIndex : miniSearchIndex;
-  for (const story of catalog.stories) setStoryIndex(story, build(story));
+  const built = new Map(catalog.stories.map((story) => [story, build(story)]));
+  indexOf = (story) => built.get(story)!;
 }
 // Since the process started, as a person restarting the bot waits for it.
 const readyMs = performance.now();
@@ -65,8 +67,11 @@ saveStalls.disable();
 const saveMs = performance.now() - saveStarted;
 (globalThis as { gc?: () => void }).gc?.();
 const afterSave = process.memoryUsage();
-const deps = { catalog: () => catalog, now: () => new Date() };
 const story = catalog.stories[0]!;
+const index = indexOf(story);
+// Every method answers through the same search code as /quote (without its embed), each from its own index.
+const ask = (request: { query?: string; speaker?: string }) => searchQuotes(story, request, { limit: 5 }, index);
+const complete = (typed: string) => (typed.trim() ? index.people.complete(typed, 25) : index.quotedPeople.slice(0, 25));
 
 const result: MethodResult = {
   method,
@@ -110,16 +115,16 @@ const quality = qualityQueries(story, Number(values.quality), seed);
 
 // Warm up the JIT on queries that are not measured, as a running bot would be; a method too
 // slow to answer within 5 s is not warmed up for minutes first.
-const warmUp = await timeEach(quoteQueries(story, 200, seed + 100), (q) => quote.run(q.options, deps), 20_000);
-for (const a of autocompleteQueries(story, 200, seed + 100)) quote.autocomplete!("speaker", a.typed, deps);
+const warmUp = await timeEach(quoteQueries(story, 200, seed + 100), (q) => ask(q.options), 20_000);
+for (const a of autocompleteQueries(story, 200, seed + 100)) complete(a.typed);
 result.notes = result.notes.filter((note) => note.startsWith("snapshot"));
-const quoteSamples = result.skipped ? warmUp.slice(-1) : await timeEach(quotes, (q) => quote.run(q.options, deps));
+const quoteSamples = result.skipped ? warmUp.slice(-1) : await timeEach(quotes, (q) => ask(q.options));
 result.quote = summarise(quoteSamples);
 if (!result.skipped) {
-  result.autocomplete = summarise(await timeEach(typed, (a) => quote.autocomplete!("speaker", a.typed, deps)));
+  result.autocomplete = summarise(await timeEach(typed, (a) => complete(a.typed)));
   const found: { expected: string; found: string[] }[] = [];
   await timeEach(quality, (q) => {
-    found.push({ expected: q.expected, found: searchQuotes(story, { query: q.query }).quotes.slice(0, 5).map((x) => x.id) });
+    found.push({ expected: q.expected, found: searchQuotes(story, { query: q.query }, {}, index).quotes.slice(0, 5).map((x) => x.id) });
   });
   result.hits = hitRate(found);
 }

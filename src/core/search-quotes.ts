@@ -1,6 +1,6 @@
 import type { Person } from "./schema.js";
 import type { Quote, Story } from "./story.js";
-import { indexStory } from "./story-index.js";
+import { indexStory, type StoryIndex } from "./story-index.js";
 
 export interface QuoteSearch {
   /** Best first: by how well they match, then newest first among equally good matches; at most `limit`. Shared: do not modify. */
@@ -16,8 +16,13 @@ export interface QuoteSearch {
  * prefixes, folded accents and name spellings; every word must match); the speaker through
  * the small name index, fuzzy over names, aliases and roles.
  */
-export function searchQuotes(story: Story, request: { query?: string; speaker?: string }, options: { limit?: number } = {}): QuoteSearch {
-  const index = indexStory(story);
+export function searchQuotes(
+  story: Story,
+  request: { query?: string; speaker?: string },
+  options: { limit?: number } = {},
+  // Another index only where the bench compares designs; commands use the story's own.
+  index: StoryIndex = indexStory(story),
+): QuoteSearch {
   const speakers = request.speaker?.trim() ? index.people.find(request.speaker) : undefined;
   if (speakers?.length === 0) return { quotes: [], total: 0, speakers };
   const speakerIds = speakers ? new Set(speakers.map((p) => p.id)) : undefined;

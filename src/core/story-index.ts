@@ -29,11 +29,6 @@ export function indexStory(story: Story): StoryIndex {
   return step.value;
 }
 
-/** Uses a prepared index for a story (from a cache, or another design being compared in the bench). */
-export function setStoryIndex(story: Story, index: StoryIndex): void {
-  cache.set(story, index);
-}
-
 /**
  * Builds a story's index a chunk at a time (each `yield` is a safe point to let other work
  * run) and registers it, so indexStory answers from it afterwards. With `saved`, the quote

@@ -1,6 +1,6 @@
 import { type GoodFiles, buildCatalog, parseFile } from "../core/build-catalog.js";
 import { type DataProblem, formatProblem } from "../core/errors.js";
-import { articleSchema } from "../core/schema.js";
+import { type ArticleFile, articleSchema } from "../core/schema.js";
 import { quoteIndexData, quotesOutsideMainIndex, updateStoryIndex } from "../core/story-index.js";
 import type { Catalog } from "../core/story.js";
 import { updateStory } from "../core/update-story.js";
@@ -53,6 +53,30 @@ const SETTLE_AFTER_MS = 60_000;
 /** Quotes added or removed since a story's index was built whole, past which it is rebuilt whole at once (in the background). */
 const REBUILD_FROM_CHANGED_QUOTES = 20_000;
 
+const count = (from: Catalog, key: "articles" | "quotes" | "conditions" | "status") => from.stories.reduce((n, s) => n + s[key].length, 0);
+
+/** Lists the data files; a missing stories/ folder is a NoStoryError that says what to set. */
+function listStoryFiles(dataDir: string): Promise<DataFileEntry[]> {
+  return listDataFiles(dataDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") throw new NoStoryError(`No story data: ${dataDir}/stories does not exist. Set DATA_DIR to the folder that holds stories/.`);
+    throw error;
+  });
+}
+
+/** Reads and validates changed article files; a bad file that was served says the last good version stays. */
+async function readArticles(changed: readonly DataFileEntry[], served: ReadonlySet<string>) {
+  const added: { file: string; data: ArticleFile }[] = [];
+  const problems: DataProblem[] = [];
+  const files: string[] = [];
+  for (const file of await readEntries(changed)) {
+    files.push(file.file);
+    const parsed = parseFile(file, articleSchema);
+    if (parsed.ok) added.push({ file: file.file, data: parsed.value });
+    else problems.push(...parsed.problems.map((p) => (served.has(file.file) ? { ...p, message: `${p.message} (still serving the last good version)` } : p)));
+  }
+  return { added, files, problems };
+}
+
 export async function openStoryStore(dataDir: string, log: Logger, options: StoreOptions = { cacheDir: DEFAULT_CACHE_DIR }): Promise<StoryStore> {
   let catalog: Catalog = { stories: [] };
   let good: GoodFiles | undefined = new Map();
@@ -65,7 +89,6 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
   const codeVersion = options.codeVersion ?? indexCodeVersion();
   const snapshotFrom = options.snapshotFromQuotes ?? SNAPSHOT_FROM_QUOTES;
 
-  const count = (from: Catalog, key: "articles" | "quotes" | "conditions" | "status") => from.stories.reduce((n, s) => n + s[key].length, 0);
   const report = (list: readonly DataProblem[]) => {
     for (const problem of list) log.warn({ file: problem.file, path: problem.path }, `Skipped data: ${formatProblem(problem)}`);
   };
@@ -74,11 +97,7 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
       { stories: catalog.stories.length, articles: count(catalog, "articles"), quotes: count(catalog, "quotes"), skipped: problems.length, from },
       "Story data loaded",
     );
-  const list = () =>
-    listDataFiles(dataDir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") throw new NoStoryError(`No story data: ${dataDir}/stories does not exist. Set DATA_DIR to the folder that holds stories/.`);
-      throw error;
-    });
+  const list = () => listStoryFiles(dataDir);
   const save = (entries: readonly DataFileEntry[], indexes: Parameters<typeof writeSnapshot>[2]["indexes"]) => {
     if (!cacheDir || count(catalog, "quotes") < snapshotFrom) return;
     const snapshot = { fingerprint: dataFingerprint(dataDir, entries, codeVersion), catalog, problems, indexes };
@@ -134,14 +153,9 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
     for (const [dir, { changed, removed }] of changes.articles) {
       const at = stories.findIndex((s) => s.id === dir);
       const story = stories[at]!;
-      const served = new Set(story.articles.map((a) => a.file));
-      const added = [];
-      for (const file of await readEntries(changed)) {
-        touched.add(file.file);
-        const parsed = parseFile(file, articleSchema);
-        if (parsed.ok) added.push({ file: file.file, data: parsed.value });
-        else found.push(...parsed.problems.map((p) => (served.has(file.file) ? { ...p, message: `${p.message} (still serving the last good version)` } : p)));
-      }
+      const { added, files, problems: unreadable } = await readArticles(changed, new Set(story.articles.map((a) => a.file)));
+      for (const file of files) touched.add(file);
+      found.push(...unreadable);
       const gone = new Set(removed.map(displayPath));
       for (const file of gone) touched.add(file);
       const result = updateStory(story, { removed: gone, added });

@@ -79,7 +79,9 @@ async function ask(options: { query?: string; speaker?: string }): Promise<{ ms:
     const ix = await discord.sendCommand(asCommand(options), { timeoutMs: 15_000 });
     const message = await ix.waitForFinal(15_000);
     const title = String((message.embeds as { title?: string }[] | undefined)?.[0]?.title ?? "");
-    return { ms: performance.now() - started, found: title.startsWith("Quotes") };
+    // Typos are forgiven and the reply repeats the query, so a new word counts as found only when a quote that holds it is shown.
+    const shown = options.query === undefined || JSON.stringify(message.embeds ?? []).includes(`The ${options.query} talks`);
+    return { ms: performance.now() - started, found: title.startsWith("Quotes") && shown };
   } catch {
     unanswered++;
     return { ms: performance.now() - started, found: false };

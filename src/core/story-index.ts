@@ -4,6 +4,7 @@ import { buildQuoteIndexData, buildTermRange, indexedText, type QuoteFinder, typ
 import { compareNewestFirst, mergeNewestFirst } from "./search/newest-first.js";
 import { createSegmentedFinder, type LiveQuoteIndex, type QuoteSegment, speakerLists } from "./search/segmented-finder.js";
 import { type StatusFinder, createStatusFinder } from "./search/status-finder.js";
+import { runSteps, type Steps } from "./steps.js";
 import type { Quote, Story } from "./story.js";
 
 /** Search structures for one story, built once per loaded story and reused by every command. */
@@ -23,10 +24,7 @@ const cache = new WeakMap<Story, StoryIndex>();
 export function indexStory(story: Story): StoryIndex {
   const cached = cache.get(story);
   if (cached) return cached;
-  const steps = indexStorySteps(story);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runSteps(indexStorySteps(story));
 }
 
 /**
@@ -34,7 +32,7 @@ export function indexStory(story: Story): StoryIndex {
  * run) and registers it, so indexStory answers from it afterwards. With `saved`, the quote
  * index comes from a cache instead of being rebuilt.
  */
-export function* indexStorySteps(story: Story, saved?: QuoteIndexData): Generator<void, StoryIndex> {
+export function* indexStorySteps(story: Story, saved?: QuoteIndexData): Steps<StoryIndex> {
   const data = saved ?? (yield* buildQuoteIndexData(story));
   const index = assemble(story, wholeParts(story, data));
   cache.set(story, index);
@@ -61,13 +59,19 @@ export function quotesOutsideMainIndex(story: Story): number {
   return live ? live.segments.slice(1).reduce((n, s) => n + s.quotes.length, 0) + live.removed.size : 0;
 }
 
+/** Quotes that entered and left a story in one update. */
+export interface QuoteChange {
+  added: readonly Quote[];
+  removed: readonly Quote[];
+}
+
 /**
  * The index of `next`, a version of `previous` with `added` and `removed` quotes (see
  * updateStory), built from the index of `previous` in time proportional to the quotes added
- * since that index was built whole: those go into a small second index, removed quotes are
- * masked. Undefined when `previous` is not indexed.
+ * since that index was built whole: those go into a small second index (in steps: it grows
+ * until the next whole build), removed quotes are masked. Undefined when `previous` is not indexed.
  */
-export function updateStoryIndex(previous: Story, next: Story, change: { added: readonly Quote[]; removed: readonly Quote[] }): StoryIndex | undefined {
+export function* updateStoryIndexSteps(previous: Story, next: Story, change: QuoteChange): Steps<StoryIndex | undefined> {
   const parts = partsOf.get(previous);
   if (!parts) return undefined;
   const { live } = parts;
@@ -80,10 +84,8 @@ export function updateStoryIndex(previous: Story, next: Story, change: { added: 
   const deltaQuotes = mergeNewestFirst([gone.size === 0 ? delta : delta.filter((q) => !gone.has(q)), added]);
   const segments: QuoteSegment[] = [live.segments[0]!];
   if (deltaQuotes.length > 0) {
-    const steps = buildTermRange(deltaQuotes.length, 0, deltaQuotes.length, (doc) => indexedText(deltaQuotes[doc]!), live.stopwordsIndexed);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    segments.push({ terms: step.value, quotes: deltaQuotes });
+    const terms = yield* buildTermRange(deltaQuotes.length, 0, deltaQuotes.length, (doc) => indexedText(deltaQuotes[doc]!), live.stopwordsIndexed);
+    segments.push({ terms, quotes: deltaQuotes });
   }
 
   const speakers = new Map(live.speakers);

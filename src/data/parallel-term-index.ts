@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import { buildTermRange, type IndexedText, indexedText, indexesStopwords } from "../core/search/quote-finder.js";
 import { mergeTermIndexes, type TermIndex } from "../core/search/term-index.js";
 import type { Story } from "../core/story.js";
+import { runPaced } from "./run-paced.js";
 import type { TermRangeJob } from "./term-range-worker.js";
 
 /**
@@ -9,18 +10,13 @@ import type { TermRangeJob } from "./term-range-worker.js";
  * worker thread, the second half here a chunk at a time (yielding, so the event loop keeps
  * turning), then the two are merged. At a million quotes this is most of start-up.
  */
-export async function buildTermIndexInParallel(story: Story, order: Uint32Array, pause: () => Promise<void>): Promise<{ terms: TermIndex; stopwordsIndexed: boolean }> {
+export async function buildTermIndexInParallel(story: Story, order: Uint32Array): Promise<{ terms: TermIndex; stopwordsIndexed: boolean }> {
   const half = Math.floor(order.length / 2);
   const textOf = (doc: number): IndexedText => indexedText(story.quotes[order[doc]!]!);
   const stopwords = indexesStopwords(order.length);
   const first = runWorker({ ...jobFor(half, order.length, textOf), stopwords });
-  const steps = buildTermRange(order.length, half, order.length, textOf, stopwords);
-  let step = steps.next();
-  while (!step.done) {
-    await pause();
-    step = steps.next();
-  }
-  return { terms: mergeTermIndexes(await first, step.value), stopwordsIndexed: stopwords };
+  const second = await runPaced(buildTermRange(order.length, half, order.length, textOf, stopwords));
+  return { terms: mergeTermIndexes(await first, second), stopwordsIndexed: stopwords };
 }
 
 function jobFor(count: number, docCount: number, textOf: (doc: number) => IndexedText): Omit<TermRangeJob, "stopwords"> {

@@ -3,6 +3,7 @@ import { indexStorySteps, quoteIndexData } from "../core/story-index.js";
 import type { Catalog } from "../core/story.js";
 import type { Logger } from "../logger.js";
 import { buildTermIndexInParallel } from "./parallel-term-index.js";
+import { runPaced } from "./run-paced.js";
 
 /** Below this, a second thread costs more to start and feed than it saves. */
 const PARALLEL_FROM_QUOTES = 100_000;
@@ -24,7 +25,7 @@ export async function prepareIndexes(
     let data = saved?.[i];
     if (!data && story.quotes.length >= (options.parallelFrom ?? PARALLEL_FROM_QUOTES)) {
       const order = newestFirstOrder(story.quotes);
-      data = await buildTermIndexInParallel(story, order, pause).then(
+      data = await buildTermIndexInParallel(story, order).then(
         (built) => ({ order, ...built }),
         (error: unknown) => {
           // Slower on one core, but the bot still starts.
@@ -33,18 +34,9 @@ export async function prepareIndexes(
         },
       );
     }
-    const steps = indexStorySteps(story, data);
-    let step = steps.next();
-    while (!step.done) {
-      await pause();
-      step = steps.next();
-    }
+    await runPaced(indexStorySteps(story, data));
     indexes.push(quoteIndexData(story)!);
     log.debug({ story: story.id, quotes: story.quotes.length, ms: Math.round(performance.now() - started), from: saved ? "snapshot" : "built" }, "Search index ready");
   }
   return indexes;
-}
-
-function pause(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,9 +1,9 @@
 import { type GoodFiles, buildCatalog, parseFile } from "../core/build-catalog.js";
 import { type DataProblem, formatProblem } from "../core/errors.js";
 import { type ArticleFile, articleSchema } from "../core/schema.js";
-import { quoteIndexData, quotesOutsideMainIndex, updateStoryIndex } from "../core/story-index.js";
+import { quoteIndexData, quotesOutsideMainIndex, updateStoryIndexSteps } from "../core/story-index.js";
 import type { Catalog } from "../core/story.js";
-import { updateStory } from "../core/update-story.js";
+import { updateStorySteps } from "../core/update-story.js";
 import type { Logger } from "../logger.js";
 import { dataFingerprint, discard, readSnapshot, writeSnapshot } from "./catalog-snapshot.js";
 import { type DataFileEntry, listDataFiles } from "./data-files.js";
@@ -11,6 +11,7 @@ import { diffListings, diffPaths, listingByPath } from "./file-changes.js";
 import { goodFilesFromCatalog } from "./good-files-from-catalog.js";
 import { indexCodeVersion } from "./index-code-version.js";
 import { prepareIndexes } from "./prepare-indexes.js";
+import { runPaced } from "./run-paced.js";
 import { displayPath, readEntries } from "./read-data-files.js";
 
 /** Holds the story data the commands read, and swaps in new data without losing the last good version. */
@@ -64,7 +65,7 @@ function listStoryFiles(dataDir: string): Promise<DataFileEntry[]> {
 }
 
 /** Reads and validates changed article files; a bad file that was served says the last good version stays. */
-async function readArticles(changed: readonly DataFileEntry[], served: ReadonlySet<string>) {
+async function readArticles(changed: readonly DataFileEntry[], served: (file: string) => boolean) {
   const added: { file: string; data: ArticleFile }[] = [];
   const problems: DataProblem[] = [];
   const files: string[] = [];
@@ -72,7 +73,7 @@ async function readArticles(changed: readonly DataFileEntry[], served: ReadonlyS
     files.push(file.file);
     const parsed = parseFile(file, articleSchema);
     if (parsed.ok) added.push({ file: file.file, data: parsed.value });
-    else problems.push(...parsed.problems.map((p) => (served.has(file.file) ? { ...p, message: `${p.message} (still serving the last good version)` } : p)));
+    else problems.push(...parsed.problems.map((p) => (served(file.file) ? { ...p, message: `${p.message} (still serving the last good version)` } : p)));
   }
   return { added, files, problems };
 }
@@ -153,14 +154,16 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
     for (const [dir, { changed, removed }] of changes.articles) {
       const at = stories.findIndex((s) => s.id === dir);
       const story = stories[at]!;
-      const { added, files, problems: unreadable } = await readArticles(changed, new Set(story.articles.map((a) => a.file)));
+      const { added, files, problems: unreadable } = await readArticles(changed, (file) => story.articles.some((a) => a.file === file));
       for (const file of files) touched.add(file);
       found.push(...unreadable);
       const gone = new Set(removed.map(displayPath));
       for (const file of gone) touched.add(file);
-      const result = updateStory(story, { removed: gone, added });
+      // In slices, so answers to other users keep flowing while a large story takes its new articles.
+      const result = await runPaced(updateStorySteps(story, { removed: gone, added }));
       found.push(...result.problems);
-      if (!updateStoryIndex(story, result.story, { added: result.addedQuotes, removed: result.removedQuotes })) await prepareIndexes({ stories: [result.story] }, log);
+      const change = { added: result.addedQuotes, removed: result.removedQuotes };
+      if (!(await runPaced(updateStoryIndexSteps(story, result.story, change)))) await prepareIndexes({ stories: [result.story] }, log);
       stories[at] = result.story;
     }
     catalog = { stories };
@@ -178,7 +181,7 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
   };
 
   /**
-   * Live reloads leave a story's index in two parts (see updateStoryIndex). Once the data has
+   * Live reloads leave a story's index in two parts (see updateStoryIndexSteps). Once the data has
    * been quiet for a while, or the second part has grown large, the index is rebuilt whole in
    * the background, a chunk at a time, and the snapshot saved for the next start.
    */
@@ -225,10 +228,18 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
   };
 
   if (!(await fromSnapshot())) await load();
+  // A reload spans many turns of the event loop; two at once would each build on the same
+  // catalog and the later would drop the other's changes, so each waits for the one before.
+  let reloading: Promise<unknown> = Promise.resolve();
+  const reload = (paths?: readonly string[]) => {
+    const run = reloading.then(() => (options.incremental === false ? load() : update(paths)));
+    reloading = run.catch(() => undefined);
+    return run;
+  };
   return {
     catalog: () => catalog,
     problems: () => problems,
-    reload: options.incremental === false ? load : update,
+    reload,
     saved: () => saving,
     close: () => clearTimeout(settleTimer),
   };

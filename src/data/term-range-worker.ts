@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { buildTermRange } from "../core/search/quote-finder.js";
+import { runSteps } from "../core/steps.js";
 
 /** Builds the term index of the first documents of a large story on another core; see parallel-term-index.ts. */
 export interface TermRangeJob {
@@ -12,12 +13,9 @@ export interface TermRangeJob {
 }
 
 const job = workerData as TermRangeJob;
-const steps = buildTermRange(job.docCount, 0, job.texts.length, (doc) => ({
+const index = runSteps(buildTermRange(job.docCount, 0, job.texts.length, (doc) => ({
   text: job.texts[doc]!,
   ...(job.contexts[doc] ? { context: job.contexts[doc]! } : {}),
   speaker: job.speakers[job.speakerOf[doc]!]!,
-}), job.stopwords);
-let step = steps.next();
-while (!step.done) step = steps.next();
-const index = step.value;
+}), job.stopwords));
 parentPort!.postMessage(index, [index.offsets.buffer as ArrayBuffer, index.postings.buffer as ArrayBuffer]);

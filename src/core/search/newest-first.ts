@@ -35,6 +35,33 @@ export function mergeNewestFirst(lists: readonly (readonly Quote[])[]): Quote[] 
 }
 
 /**
+ * Lists sorted newest first, walked as one merged list (without the quotes in `skip`): the
+ * heads are compared at each step, so the first page of a large merge costs a page, not a
+ * sort or a copy of everything.
+ */
+export function* walkNewestFirst(lists: readonly (readonly Quote[])[], skip?: ReadonlySet<Quote>): Generator<Quote, void, void> {
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]!;
+      while (skip && at[l]! < list.length && skip.has(list[at[l]!]!)) at[l]!++;
+      if (at[l]! < list.length && (best < 0 || compareNewestFirst(list[at[l]!]!, lists[best]![at[best]!]!) < 0)) best = l;
+    }
+    if (best < 0) return;
+    yield lists[best]![at[best]!++]!;
+  }
+}
+
+/** The first `limit` quotes of walkNewestFirst. */
+export function firstNewest(lists: readonly (readonly Quote[])[], limit: number, skip?: ReadonlySet<Quote>): Quote[] {
+  const quotes: Quote[] = [];
+  if (limit <= 0) return quotes;
+  for (const quote of walkNewestFirst(lists, skip)) if (quotes.push(quote) >= limit) break;
+  return quotes;
+}
+
+/**
  * `added` placed into `kept` at the positions `place` finds (ascending), as one new list.
  * Runs of `kept` are copied with slice and concat, which copy memory rather than walk items:
  * a few inserts into a million items cost a few milliseconds.

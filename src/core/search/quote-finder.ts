@@ -14,7 +14,7 @@ export interface QuoteIndexData {
   terms: TermIndex;
 }
 
-const CHUNK = 5_000;
+const CHUNK = 500;
 const STOPWORDS_OUT_FROM = 100_000;
 
 /** What the term index reads of one quote: plain strings, so another thread can index it too. */

@@ -2,7 +2,7 @@ import { isStopword } from "../fold-text.js";
 import type { Quote } from "../story.js";
 import { expandWord } from "./expand-word.js";
 import { createScratch, type Matches, matchEveryWord, type Scratch } from "./match-every-word.js";
-import { compareNewestFirst, mergeNewestFirst, upperBound } from "./newest-first.js";
+import { compareNewestFirst, firstNewest, mergeNewestFirst, upperBound, walkNewestFirst } from "./newest-first.js";
 import type { TermIndex } from "./term-index.js";
 import { queryTerms, textTerms } from "./terms.js";
 
@@ -70,24 +70,32 @@ export function liveQuotes(segments: readonly QuoteSegment[], removed: ReadonlyS
 export function createSegmentedFinder(index: LiveQuoteIndex): QuoteFinder {
   const { segments, removed, speakers } = index;
   const whole = segments.length === 1 && removed.size === 0;
+  const segmentQuotes = segments.map((s) => s.quotes);
   let newestCache: readonly Quote[] | undefined;
-  // All quotes newest first; built on first use after a reload, as few answers need it.
+  // All quotes newest first, built only for a caller that asks for all of them.
   const newest = () => (newestCache ??= liveQuotes(segments, removed));
 
   const quotesOf = (ids: ReadonlySet<string>, limit: number): FoundQuotes => {
-    const lists = [...ids].map((id) => speakers.get(id) ?? []);
+    const lists = [...ids].map((id) => speakers.get(id) ?? []).filter((list) => list.length > 0);
     const total = lists.reduce((n, list) => n + list.length, 0);
-    // Several people answer to one name: their lists are merged, newest first.
-    const all = lists.length === 1 ? lists[0]! : mergeNewestFirst(lists);
-    return { quotes: limit >= all.length ? all : all.slice(0, limit), total };
+    // Several people answer to one name: their lists are merged, newest first, as far as the page needs.
+    if (lists.length === 1) return { quotes: limit >= total ? lists[0]! : lists[0]!.slice(0, limit), total };
+    return { quotes: limit >= total ? mergeNewestFirst(lists) : firstNewest(lists, limit), total };
+  };
+
+  /** Every quote, newest first: the segments merged as far as the page needs, removed quotes skipped. */
+  const allQuotes = (limit: number): FoundQuotes => {
+    const total = segments.reduce((n, s) => n + s.quotes.length, 0) - removed.size;
+    if (limit >= total) return { quotes: newest(), total };
+    return { quotes: whole ? segments[0]!.quotes.slice(0, limit) : firstNewest(segmentQuotes, limit, removed), total };
   };
 
   const scanForWords = (words: string[], speakerIds: ReadonlySet<string> | undefined, limit: number): FoundQuotes => {
     const quotes: Quote[] = [];
     let total = 0;
-    const list = newest();
-    for (let doc = 0; doc < Math.min(list.length, STOPWORD_SCAN); doc++) {
-      const quote = list[doc]!;
+    let read = 0;
+    for (const quote of walkNewestFirst(segmentQuotes, removed)) {
+      if (read++ >= STOPWORD_SCAN) break;
       if (speakerIds && !speakerIds.has(quote.speaker.id)) continue;
       const text = `${quote.text} ${quote.context ?? ""}`;
       const lower = text.toLowerCase();
@@ -142,9 +150,7 @@ export function createSegmentedFinder(index: LiveQuoteIndex): QuoteFinder {
     find({ query, speakerIds, limit = Infinity }) {
       const words = query ? queryTerms(query) : [];
       if (words.length === 0) {
-        if (speakerIds) return quotesOf(speakerIds, limit);
-        const list = newest();
-        return { quotes: limit >= list.length ? list : list.slice(0, limit), total: list.length };
+        return speakerIds ? quotesOf(speakerIds, limit) : allQuotes(limit);
       }
       // Stopwords are not indexed; a query of nothing else ("we will") is looked for among the newest quotes.
       if (!index.stopwordsIndexed && words.every(isStopword)) return scanForWords(words, speakerIds, limit);

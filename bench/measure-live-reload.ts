@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startApp } from "../src/app.js";
 import type { ArticleFile } from "../src/core/schema.js";
+import { quotesOutsideMainIndex } from "../src/core/story-index.js";
 import { openStoryStore } from "../src/data/story-store.js";
 import { createLogger } from "../src/logger.js";
 import { manualScheduler } from "../tests/digest/fakes.js";
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     files: { type: "string", default: "10" },
     every: { type: "string", default: "250" },
     seed: { type: "string", default: "7" },
+    "settle-after": { type: "string" },
   },
 });
 const dataDir = values.dir!;
@@ -45,7 +47,8 @@ const storyDir = path.join(dataDir, "stories", (await readdir(path.join(dataDir,
 const articlesDir = path.join(storyDir, "articles");
 const stateDir = await mkdtemp(path.join(os.tmpdir(), "storyline-bench-live-"));
 const discord = await startFakeDiscord();
-const store = await openStoryStore(dataDir, log, { cacheDir: values.cache!, incremental: mode === "incremental" });
+const settleAfterMs = values["settle-after"] === undefined ? undefined : Number(values["settle-after"]);
+const store = await openStoryStore(dataDir, log, { cacheDir: values.cache!, incremental: mode === "incremental", ...(settleAfterMs !== undefined ? { settleAfterMs } : {}) });
 await store.saved?.();
 const app = await startApp({
   token: FAKE_TOKEN,
@@ -104,6 +107,29 @@ function newArticle(i: number): ArticleFile {
   };
 }
 
+/**
+ * Answers from the end of the window above until the store, once the data has been quiet for
+ * `--settle-after` ms, has rebuilt the index whole and saved its snapshot (see the store's
+ * settle), asked one after another as before.
+ */
+async function measureSettle(): Promise<NonNullable<LiveReloadResult["settle"]>> {
+  const before = unanswered;
+  const started = performance.now();
+  const samples: number[] = [];
+  const askNext = async () => samples.push((await ask(queries[next++ % queries.length]!)).ms);
+  while (quotesOutsideMainIndex(store.catalog().stories[0]!) > 0) {
+    if (performance.now() - started > GIVE_UP_MS * 5) throw new Error("the index was not rebuilt whole within five minutes");
+    await askNext();
+  }
+  // The save starts as the whole index is swapped in: wait for it, answering all along.
+  await new Promise((resolve) => setImmediate(resolve));
+  let saved = false;
+  void store.saved!().then(() => (saved = true));
+  while (!saved) await askNext();
+  return { answers: summarise(samples), unanswered: unanswered - before, ms: performance.now() - started, quietMs: settleAfterMs! };
+}
+
+let next = 100;
 let result: LiveReloadResult;
 try {
   // Warm up the JIT and the connection, as a running bot would be.
@@ -124,7 +150,7 @@ try {
     lastFileAt = performance.now();
   })();
   const began = performance.now();
-  let next = 100;
+  next = 100;
   while (performance.now() < stopAt) {
     // Every other request asks for the last file's word once it has landed.
     const probe = lastFileAt !== undefined && answerableMs === undefined && next % 2 === 0;
@@ -140,6 +166,7 @@ try {
   await writer;
   const allFound = (await Promise.all(Array.from({ length: fileCount }, (_, i) => ask({ query: word(i) })))).every((a) => a.found);
   result = { mode, quotes, files: fileCount, everyMs, answers: summarise(samples), unanswered, windowMs: performance.now() - began, answerableMs, allFound };
+  if (settleAfterMs !== undefined && mode === "incremental") result.settle = await measureSettle();
 } finally {
   await app.shutdown();
   store.close?.();

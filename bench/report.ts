@@ -44,6 +44,11 @@ export interface LiveReloadResult {
   /** From the last file landing until its words were answerable; undefined when not within a minute. */
   answerableMs?: number;
   allFound?: boolean;
+  /**
+   * After the data has been quiet for the settle delay: answers while the story's index is
+   * rebuilt whole and the snapshot saved, in the background, until both are done.
+   */
+  settle?: { answers: LatencySummary; unanswered: number; ms: number; quietMs: number };
   skipped?: string;
 }
 
@@ -51,7 +56,26 @@ export const LIVE_TARGETS = { p99Ms: 100, maxMs: 250, answerableMs: 3000 } as co
 
 export function formatLiveTable(results: readonly LiveReloadResult[]): string {
   const header = ["N quotes", "reload", "answers", "p50", "p95", "p99", "max", "new words answerable after s", "notes"];
-  const rows = results.map((r) => [
+  const rows = results.flatMap((r) => [liveRow(r), ...(r.settle ? [settleRow(r, r.settle)] : [])]);
+  return [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+function settleRow(r: LiveReloadResult, settle: NonNullable<LiveReloadResult["settle"]>): string[] {
+  return [
+    r.quotes.toLocaleString("en-US"),
+    "then, once quiet: index rebuilt whole and saved",
+    String(settle.answers.count),
+    ms(settle.answers.p50),
+    ms(settle.answers.p95),
+    ms(settle.answers.p99),
+    ms(settle.answers.max),
+    "–",
+    [settle.unanswered ? `${settle.unanswered} never answered (past Discord's 3 s)` : "", `done ${(settle.ms / 1000).toFixed(1)} s after the window (the data quiet for ${(settle.quietMs / 1000).toFixed(1)} s first)`].filter(Boolean).join("; "),
+  ];
+}
+
+function liveRow(r: LiveReloadResult): string[] {
+  return [
     r.quotes.toLocaleString("en-US"),
     r.mode === "full" ? "full rebuild (before)" : "incremental",
     String(r.answers?.count ?? "–"),
@@ -61,8 +85,7 @@ export function formatLiveTable(results: readonly LiveReloadResult[]): string {
     ms(r.answers?.max),
     r.answerableMs === undefined ? "not within 60 s" : (r.answerableMs / 1000).toFixed(2),
     [r.skipped ? `skipped: ${r.skipped}` : "", r.unanswered ? `${r.unanswered} never answered (past Discord's 3 s)` : "", r.allFound === false ? "some new words NOT found at the end" : "", `${r.files} files, one every ${r.everyMs} ms`].filter(Boolean).join("; "),
-  ]);
-  return [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+  ];
 }
 
 export function checkLiveTargets(results: readonly LiveReloadResult[]): string[] {
@@ -71,7 +94,10 @@ export function checkLiveTargets(results: readonly LiveReloadResult[]): string[]
     .map((r) => {
       const met = (ok: boolean) => (ok ? "met" : "MISSED");
       const answerable = r.answerableMs ?? Infinity;
-      return `N=${r.quotes}: live reload p99 ${ms(r.answers!.p99)} ms (target ≤ ${LIVE_TARGETS.p99Ms}): ${met(r.answers!.p99 <= LIVE_TARGETS.p99Ms)}; max ${ms(r.answers!.max)} ms (target ≤ ${LIVE_TARGETS.maxMs}): ${met(r.answers!.max <= LIVE_TARGETS.maxMs && !r.unanswered)}; new words after ${Number.isFinite(answerable) ? (answerable / 1000).toFixed(2) : "> 60"} s (target ≤ ${LIVE_TARGETS.answerableMs / 1000}): ${met(answerable <= LIVE_TARGETS.answerableMs && r.allFound === true)}`;
+      const settle = r.settle
+        ? `; afterwards, while the index is rebuilt whole and saved (no target set; shown for the record): p99 ${ms(r.settle.answers.p99)} ms, max ${ms(r.settle.answers.max)} ms${r.settle.unanswered ? `, ${r.settle.unanswered} never answered` : ""}`
+        : "";
+      return `N=${r.quotes}: live reload p99 ${ms(r.answers!.p99)} ms (target ≤ ${LIVE_TARGETS.p99Ms}): ${met(r.answers!.p99 <= LIVE_TARGETS.p99Ms)}; max ${ms(r.answers!.max)} ms (target ≤ ${LIVE_TARGETS.maxMs}): ${met(r.answers!.max <= LIVE_TARGETS.maxMs && !r.unanswered)}; new words after ${Number.isFinite(answerable) ? (answerable / 1000).toFixed(2) : "> 60"} s (target ≤ ${LIVE_TARGETS.answerableMs / 1000}): ${met(answerable <= LIVE_TARGETS.answerableMs && r.allFound === true)}${settle}`;
     });
 }
 

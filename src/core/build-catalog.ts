@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { type DataProblem, jsonPath } from "./errors.js";
 import { type ArticleFile, type Person, type StoryFile, articleSchema, storySchema } from "./schema.js";
+import { runSteps, type Steps } from "./steps.js";
 import type { ArticleRef, Catalog, Condition, Quote, StatusItem, Story } from "./story.js";
 
 /** One JSON file of the data directory, as read from disk. */
@@ -14,6 +15,9 @@ export interface DataFile {
   /** Set when the file could not be read (a folder, too large, a dangling link...): why, to report instead of parsing. */
   unreadable?: string;
 }
+
+/** Files parsed or added between two steps: a few milliseconds' work. */
+const FILES_PER_STEP = 200;
 
 /** Parsed files that passed validation, kept so a later broken edit can fall back to them. */
 export type GoodFiles = ReadonlyMap<string, StoryFile | ArticleFile>;
@@ -30,6 +34,11 @@ export interface BuildResult {
  * previous build is served in its last valid form.
  */
 export function buildCatalog(files: readonly DataFile[], lastGood: GoodFiles = new Map()): BuildResult {
+  return runSteps(buildCatalogSteps(files, lastGood));
+}
+
+/** buildCatalog a few hundred files at a time, so a full reload of a large story leaves room for answers. */
+export function* buildCatalogSteps(files: readonly DataFile[], lastGood: GoodFiles = new Map()): Steps<BuildResult> {
   const problems: DataProblem[] = [];
   const good = new Map<string, StoryFile | ArticleFile>();
 
@@ -79,11 +88,12 @@ export function buildCatalog(files: readonly DataFile[], lastGood: GoodFiles = n
       continue;
     }
     const articles: { file: DataFile; data: ArticleFile }[] = [];
-    for (const file of [...group.articles].sort((a, b) => a.file.localeCompare(b.file))) {
+    for (const [i, file] of [...group.articles].sort((a, b) => a.file.localeCompare(b.file)).entries()) {
       const data = parse(file, articleSchema);
       if (data) articles.push({ file, data });
+      if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
     }
-    stories.push(assembleStory(storyFile, articles, problems));
+    stories.push(yield* assembleStory(storyFile, articles, problems));
   }
   return { catalog: { stories }, problems, good };
 }
@@ -111,7 +121,7 @@ function withoutExcerpt(message: string): string {
   return message.replace(/, ".*" is not valid JSON$/s, "").replace(/^(Unexpected token) '.*?'/s, "$1");
 }
 
-function assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: ArticleFile }[], problems: DataProblem[]): Story {
+function* assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: ArticleFile }[], problems: DataProblem[]): Steps<Story> {
   const people = new Map<string, Person>(storyFile.people.map((p) => [p.id, p]));
   const parties = new Map(storyFile.parties.map((p) => [p.id, p]));
   const topics = new Map(storyFile.topics.map((t) => [t.id, t]));
@@ -129,9 +139,11 @@ function assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: A
     status: [],
   };
   const seenIds = new Map<string, string>();
+  const wordings: ConditionWordings = new Map();
   // Oldest first, so the items of later articles come later in every list.
   const ordered = [...articles].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.file.file.localeCompare(b.file.file));
-  for (const { file, data } of ordered) {
+  for (const [i, { file, data }] of ordered.entries()) {
+    if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
     const earlier = seenIds.get(data.id);
     if (earlier) {
       problems.push({ file: file.file, path: "id", message: `duplicate article id "${data.id}", already used by ${earlier}` });
@@ -147,7 +159,7 @@ function assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: A
     }
     seenIds.set(data.id, file.file);
     for (const person of data.people) mergePerson(people, person);
-    addArticle(story, file.file, data, people, parties, topics);
+    addArticle(story, file.file, data, people, parties, topics, wordings);
   }
   story.people = [...people.values()];
   return story;
@@ -185,6 +197,13 @@ export function mergePerson(people: Map<string, Person>, mention: Person): void 
   people.set(mention.id, { ...known, role: known.role ?? mention.role, party: known.party ?? mention.party, aliases: [...aliases] });
 }
 
+/**
+ * A story's conditions by party and wording (as positions in its list), kept beside it while
+ * articles are added: a restatement is then found without reading every condition, which at
+ * fifty thousand conditions took a minute and a half.
+ */
+export type ConditionWordings = Map<string, number[]>;
+
 export function addArticle(
   story: Story,
   file: string,
@@ -192,6 +211,7 @@ export function addArticle(
   people: ReadonlyMap<string, Person>,
   parties: ReadonlyMap<string, StoryFile["parties"][number]>,
   topics: ReadonlyMap<string, StoryFile["topics"][number]>,
+  wordings: ConditionWordings,
 ): void {
   const article: ArticleRef = {
     id: data.id,
@@ -214,11 +234,20 @@ export function addArticle(
     if (c.holder) condition.holder = people.get(c.holder)!;
     // A condition restated later in the same words (ingest gives a restatement the earlier wording)
     // is one condition, with the date and firmness of its latest statement.
-    const stated = story.conditions.findIndex((e) => e.party.id === c.party && (!e.holder || !c.holder || e.holder.id === c.holder) && e.article.id !== data.id && e.text === c.text);
+    const key = `${c.party}\u0000${c.text}`;
+    const sameWords = wordings.get(key);
+    const stated = sameWords?.find((i) => {
+      const e = story.conditions[i]!;
+      return (!e.holder || !c.holder || e.holder.id === c.holder) && e.article.id !== data.id;
+    }) ?? -1;
     if (stated >= 0) {
       const earlier = story.conditions[stated]!;
       story.conditions[stated] = { ...earlier, firmness: condition.firmness, date: condition.date, article, ...(earlier.holder ?? condition.holder ? { holder: earlier.holder ?? condition.holder! } : {}) };
-    } else story.conditions.push(condition);
+    } else {
+      if (sameWords) sameWords.push(story.conditions.length);
+      else wordings.set(key, [story.conditions.length]);
+      story.conditions.push(condition);
+    }
   });
   data.status.forEach((s, i) => {
     const item: StatusItem = { id: `${data.id}#s${i}`, topic: topics.get(s.topic)!, state: s.state, detail: s.detail, date: s.date, article };

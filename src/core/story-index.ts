@@ -20,6 +20,8 @@ export interface StoryIndex {
 }
 
 const cache = new WeakMap<Story, StoryIndex>();
+/** Quotes walked between two steps: a few milliseconds' work. */
+const STEP = 16_384;
 
 export function indexStory(story: Story): StoryIndex {
   const cached = cache.get(story);
@@ -34,7 +36,7 @@ export function indexStory(story: Story): StoryIndex {
  */
 export function* indexStorySteps(story: Story, saved?: QuoteIndexData): Steps<StoryIndex> {
   const data = saved ?? (yield* buildQuoteIndexData(story));
-  const index = assemble(story, wholeParts(story, data));
+  const index = assemble(story, yield* wholeParts(story, data));
   cache.set(story, index);
   return index;
 }
@@ -112,12 +114,32 @@ function surname(name: string): string[] {
   return words.length > 1 ? [words[words.length - 1]!] : [];
 }
 
-function wholeParts(story: Story, data: QuoteIndexData): Parts {
+function* wholeParts(story: Story, data: QuoteIndexData): Steps<Parts> {
   dataOf.set(story, data);
   // Built now rather than on first use, so the first /quote after start is as fast as the rest.
-  const newest = Array.from(data.order, (i) => story.quotes[i]!);
-  const live = { stopwordsIndexed: data.stopwordsIndexed, segments: [{ terms: data.terms, quotes: newest }], removed: new Set<Quote>(), speakers: speakerLists(newest) };
-  return { live, counts: quoteCounts(story.quotes) };
+  const newest: Quote[] = [];
+  for (let i = 0; i < data.order.length; i++) {
+    newest.push(story.quotes[data.order[i]!]!);
+    if (i % STEP === STEP - 1) yield;
+  }
+  const speakers = new Map<string, Quote[]>();
+  for (let i = 0; i < newest.length; i++) {
+    const quote = newest[i]!;
+    const list = speakers.get(quote.speaker.id);
+    if (list) list.push(quote);
+    else speakers.set(quote.speaker.id, [quote]);
+    if (i % STEP === STEP - 1) yield;
+  }
+  const counts = new Map<string, { person: Person; count: number }>();
+  for (let i = 0; i < story.quotes.length; i++) {
+    const quote = story.quotes[i]!;
+    const entry = counts.get(quote.speaker.id);
+    if (entry) entry.count += 1;
+    else counts.set(quote.speaker.id, { person: quote.speaker, count: 1 });
+    if (i % STEP === STEP - 1) yield;
+  }
+  const live = { stopwordsIndexed: data.stopwordsIndexed, segments: [{ terms: data.terms, quotes: newest }], removed: new Set<Quote>(), speakers };
+  return { live, counts };
 }
 
 /** With `earlier`, its name indexes are kept where the names did not change (an added article seldom brings new people). */
@@ -149,14 +171,4 @@ function assemble(story: Story, parts: Parts, earlier?: { story: Story; index: S
       return (status ??= createStatusFinder(story.status));
     },
   };
-}
-
-function quoteCounts(quotes: readonly Quote[]): Map<string, { person: Person; count: number }> {
-  const counts = new Map<string, { person: Person; count: number }>();
-  for (const q of quotes) {
-    const entry = counts.get(q.speaker.id);
-    if (entry) entry.count += 1;
-    else counts.set(q.speaker.id, { person: q.speaker, count: 1 });
-  }
-  return counts;
 }

@@ -1,4 +1,4 @@
-import { addArticle, danglingReferences, mergePerson } from "./build-catalog.js";
+import { addArticle, type ConditionWordings, danglingReferences, mergePerson } from "./build-catalog.js";
 import type { DataProblem } from "./errors.js";
 import type { ArticleFile, Person } from "./schema.js";
 import { runSteps, type Steps } from "./steps.js";
@@ -58,6 +58,7 @@ export function* updateStorySteps(story: Story, changes: ArticleChanges): Steps<
 
   const fresh: Story = { ...story, articles: [], quotes: [], conditions: [], status: [] };
   const replaced = new Set(changes.removed);
+  const wordings: ConditionWordings = new Map();
   const ordered = [...changes.added].sort((a, b) => byArticle(a.data, a.file, b.data, b.file));
   for (const { file, data } of ordered) {
     const refuse = (list: Omit<DataProblem, "file">[]) => {
@@ -80,7 +81,7 @@ export function* updateStorySteps(story: Story, changes: ArticleChanges): Steps<
     }
     ids.set(data.id, file);
     for (const person of data.people) mergePerson(people, person);
-    addArticle(fresh, file, data, people, parties, topics);
+    addArticle(fresh, file, data, people, parties, topics, wordings);
     replaced.add(file);
   }
 

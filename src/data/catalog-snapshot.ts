@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import v8 from "node:v8";
 import type { DataProblem } from "../core/errors.js";
 import type { QuoteIndexData } from "../core/search/quote-finder.js";
 import type { Catalog } from "../core/story.js";
 import type { DataFileEntry } from "./data-files.js";
-import { type PackedCatalog, packCatalog, unpackCatalog } from "./pack-catalog.js";
+import type { Steps } from "../core/steps.js";
+import { nextTurn, runPaced, SLICE_MS } from "./run-paced.js";
+import { contentSteps, snapshotFrames } from "./snapshot-frames.js";
 
 /**
  * The loaded catalog and its quote indexes, saved so that a restart with unchanged data
@@ -15,7 +16,8 @@ import { type PackedCatalog, packCatalog, unpackCatalog } from "./pack-catalog.j
  * that built it, taken before the files are read, so any change to the data or to that code
  * misses the snapshot rather than serving stale answers. A checksum guards the body, and
  * what it decodes to is checked for consistency: a snapshot is a cache, never trusted data.
- * V8's serializer keeps the catalog's shared objects shared and typed arrays whole.
+ * The body is a sequence of frames (see snapshot-frames.ts), so saving it at a million quotes
+ * never holds the event loop for more than a few milliseconds at a time.
  */
 export interface Snapshot {
   fingerprint: string;
@@ -26,7 +28,13 @@ export interface Snapshot {
 }
 
 /** Bump when the snapshot's own layout changes; changes to the code that builds its content are caught by the code version. */
-const FORMAT = "storyline-snapshot-5";
+const FORMAT = "storyline-snapshot-6";
+/** Room for the header: it is written last, once the checksum of the body is known. */
+const HEADER_BYTES = 512;
+/** Bytes hashed per step when a snapshot is read. */
+const HASH_BYTES = 4 * 1_048_576;
+/** Frames gathered before a write. */
+const WRITE_BYTES = 4 * 1_048_576;
 
 /** Of a listing of the data files (see listDataFiles), taken before they are read. */
 export function dataFingerprint(dataDir: string, entries: readonly DataFileEntry[], codeVersion: string): string {
@@ -77,15 +85,24 @@ export async function readSnapshot(cacheDir: string, dataDir: string, fingerprin
     return discard(cacheDir, dataDir, `unreadable header (${(error as Error).name})`);
   }
   if (header.fingerprint !== expected) return { missed: "stale" };
-  if (createHash("sha256").update(body).digest("hex") !== header.checksum) return discard(cacheDir, dataDir, "checksum mismatch");
+  if ((await runPaced(checksumSteps(body))) !== header.checksum) return discard(cacheDir, dataDir, "checksum mismatch");
   try {
-    const decoded = v8.deserialize(body) as { catalog: PackedCatalog; problems: DataProblem[]; indexes: QuoteIndexData[] };
-    const catalog = unpackCatalog(decoded.catalog);
-    checkIndexes(catalog, decoded.indexes);
-    return { snapshot: { fingerprint: expected, catalog, problems: decoded.problems, indexes: decoded.indexes } };
+    const content = await runPaced(contentSteps(body));
+    checkIndexes(content.catalog, content.indexes);
+    return { snapshot: { fingerprint: expected, ...content } };
   } catch (error) {
     return discard(cacheDir, dataDir, (error as Error).message);
   }
+}
+
+/** sha256 of `body`, a few megabytes per step: the whole of a large snapshot takes a second. */
+function* checksumSteps(body: Buffer): Steps<string> {
+  const hash = createHash("sha256");
+  for (let at = 0; at < body.length; at += HASH_BYTES) {
+    hash.update(body.subarray(at, at + HASH_BYTES));
+    yield;
+  }
+  return hash.digest("hex");
 }
 
 /** Deletes the snapshot of this data folder; the caller then loads from the files. */
@@ -94,25 +111,63 @@ export async function discard(cacheDir: string, dataDir: string, reason: string)
   return { broken: reason };
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a snapshot. */
+/**
+ * Writes through a temporary file and a rename, so a crash never leaves half a snapshot.
+ * A frame at a time, with a turn for other work whenever a slice of time has passed: the
+ * bot keeps answering while a large snapshot is saved. The data must not change meanwhile
+ * (catalogs and indexes are never changed in place; a reload makes new ones).
+ */
 export async function writeSnapshot(cacheDir: string, dataDir: string, snapshot: Snapshot): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const body = v8.serialize({ catalog: packCatalog(snapshot.catalog), problems: snapshot.problems, indexes: snapshot.indexes });
-  const header: Header = { fingerprint: snapshot.fingerprint, checksum: createHash("sha256").update(body).digest("hex") };
-  const headerBytes = Buffer.from(JSON.stringify(header), "utf8");
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length, 0);
   const file = fileFor(cacheDir, dataDir);
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, "w");
   try {
-    await handle.write(Buffer.concat([length, headerBytes]));
-    // Written as it comes, not copied into one buffer with the header: at a million quotes it is hundreds of megabytes.
-    await handle.write(body);
+    const hash = createHash("sha256");
+    let position = HEADER_BYTES;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      const buffers = pending;
+      const total = pendingBytes;
+      pending = [];
+      pendingBytes = 0;
+      const { bytesWritten } = await handle.writev(buffers, position);
+      // A short write is rare on a file but allowed: the rest goes out the plain way.
+      for (let done = bytesWritten; done < total; ) {
+        const rest = Buffer.concat(buffers).subarray(done);
+        done += (await handle.write(rest, 0, rest.length, position + done)).bytesWritten;
+      }
+      position += total;
+    };
+    let sliceStarted = performance.now();
+    for (const buffers of snapshotFrames(snapshot)) {
+      for (const buffer of buffers) {
+        hash.update(buffer);
+        pending.push(buffer);
+        pendingBytes += buffer.length;
+      }
+      if (pendingBytes >= WRITE_BYTES) await flush();
+      if (performance.now() - sliceStarted >= SLICE_MS) {
+        await nextTurn();
+        sliceStarted = performance.now();
+      }
+    }
+    await flush();
+    await handle.write(headerBytes({ fingerprint: snapshot.fingerprint, checksum: hash.digest("hex") }), 0, HEADER_BYTES, 0);
   } finally {
     await handle.close();
   }
   await rename(temporary, file);
+}
+
+/** The header in its fixed room: its length, then its JSON padded with spaces (JSON ignores them). */
+function headerBytes(header: Header): Buffer {
+  const json = JSON.stringify(header);
+  const bytes = Buffer.alloc(HEADER_BYTES, " ");
+  bytes.writeUInt32LE(HEADER_BYTES - 4, 0);
+  if (bytes.write(json, 4, "utf8") !== Buffer.byteLength(json)) throw new Error("snapshot header too long");
+  return bytes;
 }
 
 /** Throws unless every story's index covers exactly its quotes, with postings that point at real documents. */

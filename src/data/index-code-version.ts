@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
  * split into terms, how the index is laid out and packed. A change to any of them must miss
  * old snapshots, without anyone remembering to bump a number.
  */
-const SOURCES = ["core/search/", "core/fold-text", "core/build-catalog", "core/schema", "core/story", "core/story-index", "data/pack-catalog", "data/catalog-snapshot", "data/prepare-indexes"];
+const SOURCES = ["core/search/", "core/fold-text", "core/build-catalog", "core/schema", "core/story", "core/story-index", "data/snapshot-frames", "data/catalog-snapshot", "data/prepare-indexes"];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,4 +1,4 @@
-import { newestFirstOrder, type QuoteIndexData } from "../core/search/quote-finder.js";
+import { newestFirstOrderSteps, type QuoteIndexData } from "../core/search/quote-finder.js";
 import { indexStorySteps, quoteIndexData } from "../core/story-index.js";
 import type { Catalog } from "../core/story.js";
 import type { Logger } from "../logger.js";
@@ -24,7 +24,7 @@ export async function prepareIndexes(
     const started = performance.now();
     let data = saved?.[i];
     if (!data && story.quotes.length >= (options.parallelFrom ?? PARALLEL_FROM_QUOTES)) {
-      const order = newestFirstOrder(story.quotes);
+      const order = await runPaced(newestFirstOrderSteps(story.quotes));
       data = await buildTermIndexInParallel(story, order).then(
         (built) => ({ order, ...built }),
         (error: unknown) => {

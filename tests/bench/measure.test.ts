@@ -5,7 +5,7 @@ import { hitRate } from "../../bench/measure/hit-rate.js";
 import { percentile, summarise } from "../../bench/measure/percentiles.js";
 import { typo } from "../../bench/measure/perturb.js";
 import { autocompleteQueries, qualityQueries, quoteQueries } from "../../bench/measure/queries.js";
-import { checkTargets, formatTable, type MethodResult } from "../../bench/report.js";
+import { checkLiveTargets, checkTargets, formatLiveTable, formatTable, type LiveReloadResult, type MethodResult } from "../../bench/report.js";
 import { buildCatalog } from "../../src/core/build-catalog.js";
 import { dataFiles } from "../builders.js";
 
@@ -107,3 +107,30 @@ function osaWithin1(a: string, b: string): boolean {
   const [long, short] = a.length > b.length ? [a, b] : [b, a];
   return [...long].some((_, i) => long.slice(0, i) + long.slice(i + 1) === short);
 }
+
+describe("the live reload report", () => {
+  const summary = (p99: number, max: number) => ({ count: 100, p50: 3, p95: 20, p99, max });
+  const run: LiveReloadResult = {
+    mode: "incremental",
+    quotes: 1_000_000,
+    files: 10,
+    everyMs: 250,
+    answers: summary(44, 80),
+    unanswered: 0,
+    answerableMs: 550,
+    allFound: true,
+    settle: { answers: summary(97, 480), unanswered: 1, ms: 41_000, quietMs: 1_000 },
+  };
+
+  it("shows the rebuild and save after the window on a row of its own, and judges only the window by the targets", () => {
+    const table = formatLiveTable([run]).split("\n");
+    expect(table).toHaveLength(4);
+    expect(table[2]).toContain("| incremental |");
+    expect(table[3]).toContain("index rebuilt whole and saved");
+    expect(table[3]).toContain("| 480 |");
+    expect(table[3]).toContain("1 never answered");
+    const [line] = checkLiveTargets([run]);
+    expect(line).toMatch(/p99 44\.0 ms \(target ≤ 100\): met; max 80\.0 ms \(target ≤ 250\): met; new words after 0\.55 s \(target ≤ 3\): met/);
+    expect(line).toContain("p99 97.0 ms, max 480 ms, 1 never answered");
+  });
+});

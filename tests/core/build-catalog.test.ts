@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../src/core/build-catalog.js";
 import { formatProblem } from "../../src/core/errors.js";
-import { articleFile, dataFiles, storyFile } from "../builders.js";
+import { articleFile, catalogOf, dataFiles, storyFile } from "../builders.js";
 import { loadSeed } from "../seed.js";
 
 const quote = { speaker: "ana-ruznjak", text: "We will not move the border.", kind: "direct" as const };
@@ -149,5 +149,26 @@ describe("loading story data", () => {
     const earlier = articleFile({ id: "z-earlier", date: "2025-03-01", quotes: [{ ...quote, text: "Earlier words." }] });
     const story = buildCatalog(dataFiles(storyFile(), [later, earlier])).catalog.stories[0]!;
     expect(story.quotes.map((q) => q.text)).toEqual(["Earlier words.", "Later words."]);
+  });
+});
+
+describe("a condition stated again in the same words", () => {
+  const condition = (party: string, text: string, firmness: "stated" | "firm" | "non-negotiable", holder?: string) => ({ party, text, firmness, ...(holder ? { holder } : {}) });
+
+  it("is one condition with its latest firmness, date and article, unless another holder states it or it repeats within one article", () => {
+    const catalog = catalogOf(storyFile(), [
+      articleFile({ id: "a1", date: "2025-03-01", conditions: [condition("north", "Troops withdraw.", "stated", "ana-ruznjak"), condition("north", "Troops withdraw.", "firm", "ana-ruznjak"), condition("south", "Troops withdraw.", "stated")] }),
+      articleFile({ id: "a2", date: "2025-03-02", conditions: [condition("north", "Troops withdraw.", "non-negotiable")] }),
+      articleFile({ id: "a3", date: "2025-03-03", conditions: [condition("north", "Troops withdraw.", "firm", "boris-kovalenko"), condition("north", "Sanctions end.", "firm")] }),
+    ]);
+    const list = catalog.stories[0]!.conditions.map((c) => [c.id, c.party.id, c.holder?.id, c.firmness, c.date, c.article.id]);
+    expect(list).toEqual([
+      // The first of the two in a1 took a2's restatement (no holder there, so any holder matches), then a3's by the same party (holders differ: not that one).
+      ["a1#c0", "north", "ana-ruznjak", "non-negotiable", "2025-03-02", "a2"],
+      ["a1#c1", "north", "ana-ruznjak", "firm", "2025-03-01", "a1"],
+      ["a1#c2", "south", undefined, "stated", "2025-03-01", "a1"],
+      ["a3#c0", "north", "boris-kovalenko", "firm", "2025-03-03", "a3"],
+      ["a3#c1", "north", undefined, "firm", "2025-03-03", "a3"],
+    ]);
   });
 });

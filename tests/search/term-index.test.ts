@@ -87,3 +87,22 @@ function osa(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+describe("a term index over many documents", () => {
+  it("lists every document of every term, in order, however many (document, term) pairs it holds", () => {
+    // Enough pairs to fill several of the builder's blocks.
+    const words = Array.from({ length: 300 }, (_, i) => `word${i.toString(36)}x`);
+    const textOf = (doc: number) => Array.from({ length: 12 }, (_, k) => words[(doc * 7 + k * 31) % words.length]!).join(" ");
+    const builder = termIndexBuilder();
+    const expected = new Map<string, number[]>();
+    for (let doc = 0; doc < 20_000; doc++) {
+      const terms = textTerms(textOf(doc));
+      builder.add(doc, terms);
+      for (const term of new Set(terms)) expected.set(term, [...(expected.get(term) ?? []), doc]);
+    }
+    const index = builder.finish();
+    expect(index.postings.length).toBeGreaterThan(3 * 65_536);
+    expect(index.terms).toEqual([...expected.keys()].sort());
+    index.terms.forEach((term, t) => expect([...index.postings.subarray(index.offsets[t]!, index.offsets[t + 1]!)]).toEqual(expected.get(term)));
+  });
+});

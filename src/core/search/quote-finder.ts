@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from "../steps.js";
 import type { Quote, Story } from "../story.js";
 import { createSegmentedFinder, type QuoteFinder, speakerLists } from "./segmented-finder.js";
 import { type TermIndex, termIndexBuilder } from "./term-index.js";
@@ -14,7 +15,10 @@ export interface QuoteIndexData {
   terms: TermIndex;
 }
 
+/** Quotes indexed between two steps: a few milliseconds' work. */
 const CHUNK = 500;
+/** Quotes walked between two steps where each costs little (a map lookup). */
+const STEP = 16_384;
 const STOPWORDS_OUT_FROM = 100_000;
 
 /** What the term index reads of one quote: plain strings, so another thread can index it too. */
@@ -41,9 +45,8 @@ export function indexedText(quote: Quote): IndexedText {
  * Builds the index data step by step: the generator yields after every chunk of quotes,
  * so a caller can let other work (a gateway heartbeat) run while a large story is indexed.
  */
-export function* buildQuoteIndexData(story: Story): Generator<void, QuoteIndexData> {
-  const order = newestFirstOrder(story.quotes);
-  yield;
+export function* buildQuoteIndexData(story: Story): Steps<QuoteIndexData> {
+  const order = yield* newestFirstOrderSteps(story.quotes);
   const stopwordsIndexed = indexesStopwords(story.quotes.length);
   const terms = yield* buildTermRange(order.length, 0, order.length, (doc) => indexedText(story.quotes[order[doc]!]!), stopwordsIndexed);
   return { order, terms, stopwordsIndexed };
@@ -64,7 +67,7 @@ export function* buildTermRange(
   to: number,
   textOf: (doc: number) => IndexedText,
   stopwords: boolean,
-): Generator<void, TermIndex> {
+): Steps<TermIndex> {
   const builder = termIndexBuilder(docCount);
   // A speaker's terms are looked up once, then added by id to each of their quotes.
   const speakerTerms = new Map<string, number[]>();
@@ -80,9 +83,7 @@ export function* buildTermRange(
     builder.addIds(doc, speakerIds);
     if ((doc - from) % CHUNK === CHUNK - 1) yield;
   }
-  const terms = builder.finish();
-  yield;
-  return terms;
+  return yield* builder.finishSteps();
 }
 
 /** The finder over a whole story's index, as built at load or read from a snapshot. */
@@ -97,16 +98,23 @@ export function createQuoteFinder(story: Story, data: QuoteIndexData): QuoteFind
  * order a stable sort by date would give. Bucketing by date makes this linear.
  */
 export function newestFirstOrder(quotes: readonly Quote[]): Uint32Array {
+  return runSteps(newestFirstOrderSteps(quotes));
+}
+
+export function* newestFirstOrderSteps(quotes: readonly Quote[]): Steps<Uint32Array> {
   const byDate = new Map<string, number[]>();
-  quotes.forEach((quote, i) => {
-    const list = byDate.get(quote.date);
+  for (let i = 0; i < quotes.length; i++) {
+    const date = quotes[i]!.date;
+    const list = byDate.get(date);
     if (list) list.push(i);
-    else byDate.set(quote.date, [i]);
-  });
+    else byDate.set(date, [i]);
+    if (i % STEP === STEP - 1) yield;
+  }
   const order = new Uint32Array(quotes.length);
   let at = 0;
   for (const date of [...byDate.keys()].sort().reverse()) {
     for (const i of byDate.get(date)!) order[at++] = i;
+    yield;
   }
   return order;
 }

@@ -1,3 +1,5 @@
+import { runSteps, type Steps } from "../steps.js";
+
 /**
  * An inverted index: for each term, the documents that contain it, as ascending ids in
  * one flat array. Plain typed arrays and a sorted term list, so it is compact at a million
@@ -19,19 +21,29 @@ export interface TermIndexBuilder {
   idsOf(terms: readonly string[]): number[];
   addIds(docId: number, termIds: readonly number[]): void;
   finish(): TermIndex;
+  /** finish a step at a time. */
+  finishSteps(): Steps<TermIndex>;
 }
+
+/** Terms or postings handled between two steps: a few milliseconds' work. */
+const MERGE_STEP = 8_192;
+/** (Document, term) pairs per block while an index is built. */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const POSTINGS_BLOCKS_PER_STEP = 16;
 
 /** `docCount`: the documents of the whole index, when this builder makes only part of it. */
 export function termIndexBuilder(wholeDocCount = 0): TermIndexBuilder {
-  // Terms get ids in order of first appearance; every (document, term) pair goes into one
-  // flat typed array. Millions of pairs in per-term JS arrays would keep the garbage
-  // collector busy for seconds on a large story; typed arrays it does not have to scan.
+  // Terms get ids in order of first appearance; every (document, term) pair goes into typed
+  // arrays. Millions of pairs in per-term JS arrays would keep the garbage collector busy for
+  // seconds on a large story; typed arrays it does not have to scan. They come in blocks: one
+  // array doubled and copied held the event loop for a fifth of a second at a million quotes.
   const ids = new Map<string, number>();
   const terms: string[] = [];
   let lastDoc = new Int32Array(1024).fill(-1);
   let frequency = new Uint32Array(1024);
-  let pairs = new Uint32Array(1 << 16);
-  let docs = new Uint32Array(1 << 16);
+  const pairBlocks: Uint32Array[] = [];
+  const docBlocks: Uint32Array[] = [];
   let count = 0;
   let docCount = wholeDocCount;
   const idOf = (term: string) => {
@@ -51,12 +63,14 @@ export function termIndexBuilder(wholeDocCount = 0): TermIndexBuilder {
     if (lastDoc[id] === docId) return;
     lastDoc[id] = docId;
     frequency[id]! += 1;
-    if (count === pairs.length) {
-      pairs = grow(pairs, 0);
-      docs = grow(docs, 0);
+    const block = count >>> BLOCK_BITS;
+    if (block === pairBlocks.length) {
+      pairBlocks.push(new Uint32Array(BLOCK));
+      docBlocks.push(new Uint32Array(BLOCK));
     }
-    pairs[count] = id;
-    docs[count++] = docId;
+    pairBlocks[block]![count & (BLOCK - 1)] = id;
+    docBlocks[block]![count & (BLOCK - 1)] = docId;
+    count++;
   };
   return {
     add(docId, docTerms) {
@@ -69,7 +83,11 @@ export function termIndexBuilder(wholeDocCount = 0): TermIndexBuilder {
       for (const id of termIds) addPair(docId, id);
     },
     finish() {
+      return runSteps(this.finishSteps());
+    },
+    *finishSteps() {
       const byName = terms.map((_, id) => id).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+      yield;
       const offsets = new Uint32Array(terms.length + 1);
       const start = new Uint32Array(terms.length);
       let at = 0;
@@ -81,7 +99,13 @@ export function termIndexBuilder(wholeDocCount = 0): TermIndexBuilder {
       offsets[terms.length] = at;
       // Pairs were added document by document, so each term's documents land in ascending order.
       const postings = new Uint32Array(count);
-      for (let i = 0; i < count; i++) postings[start[pairs[i]!]!++] = docs[i]!;
+      for (let block = 0; block < pairBlocks.length; block++) {
+        const pairs = pairBlocks[block]!;
+        const docs = docBlocks[block]!;
+        const size = Math.min(BLOCK, count - block * BLOCK);
+        for (let i = 0; i < size; i++) postings[start[pairs[i]!]!++] = docs[i]!;
+        if (block % POSTINGS_BLOCKS_PER_STEP === POSTINGS_BLOCKS_PER_STEP - 1) yield;
+      }
       return { terms: byName.map((id) => terms[id]!), offsets, postings, docCount };
     },
   };
@@ -103,9 +127,14 @@ export function documentFrequency(index: TermIndex, termId: number): number {
  * are `first`'s then `second`'s, so they stay ascending.
  */
 export function mergeTermIndexes(first: TermIndex, second: TermIndex): TermIndex {
+  return runSteps(mergeTermIndexesSteps(first, second));
+}
+
+export function* mergeTermIndexesSteps(first: TermIndex, second: TermIndex): Steps<TermIndex> {
   const terms: string[] = [];
-  const sizes: number[] = [];
-  const sources: [number, number][] = [];
+  // Per merged term, its id in each index (-1 where it is absent).
+  const fromFirst: number[] = [];
+  const fromSecond: number[] = [];
   let a = 0;
   let b = 0;
   while (a < first.terms.length || b < second.terms.length) {
@@ -114,21 +143,28 @@ export function mergeTermIndexes(first: TermIndex, second: TermIndex): TermIndex
     const takeA = tb === undefined || (ta !== undefined && ta <= tb);
     const takeB = ta === undefined || (tb !== undefined && tb <= ta);
     terms.push((takeA ? ta : tb)!);
-    sources.push([takeA ? a : -1, takeB ? b : -1]);
-    sizes.push((takeA ? documentFrequency(first, a) : 0) + (takeB ? documentFrequency(second, b) : 0));
-    if (takeA) a++;
-    if (takeB) b++;
+    fromFirst.push(takeA ? a++ : -1);
+    fromSecond.push(takeB ? b++ : -1);
+    if (terms.length % MERGE_STEP === 0) yield;
   }
   const offsets = new Uint32Array(terms.length + 1);
-  for (let i = 0; i < terms.length; i++) offsets[i + 1] = offsets[i]! + sizes[i]!;
+  for (let i = 0; i < terms.length; i++) {
+    const ia = fromFirst[i]!;
+    const ib = fromSecond[i]!;
+    offsets[i + 1] = offsets[i]! + (ia >= 0 ? documentFrequency(first, ia) : 0) + (ib >= 0 ? documentFrequency(second, ib) : 0);
+  }
+  yield;
   const postings = new Uint32Array(offsets[terms.length]!);
-  sources.forEach(([ia, ib], i) => {
+  for (let i = 0; i < terms.length; i++) {
+    const ia = fromFirst[i]!;
+    const ib = fromSecond[i]!;
     let at = offsets[i]!;
     if (ia >= 0) {
       postings.set(first.postings.subarray(first.offsets[ia]!, first.offsets[ia + 1]!), at);
       at += documentFrequency(first, ia);
     }
     if (ib >= 0) postings.set(second.postings.subarray(second.offsets[ib]!, second.offsets[ib + 1]!), at);
-  });
+    if (i % MERGE_STEP === MERGE_STEP - 1) yield;
+  }
   return { terms, offsets, postings, docCount: Math.max(first.docCount, second.docCount) };
 }

@@ -77,7 +77,7 @@ export async function readSnapshot(cacheDir: string, dataDir: string, fingerprin
   let header: Header;
   let body: Buffer;
   try {
-    // The header is written first, on its own, so a stale snapshot is rejected without decoding it all.
+    // The header sits in front, on its own, so a stale snapshot is rejected without decoding it all.
     const headerLength = bytes.readUInt32LE(0);
     header = JSON.parse(bytes.toString("utf8", 4, 4 + headerLength)) as Header;
     body = bytes.subarray(4 + headerLength);

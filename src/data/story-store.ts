@@ -1,18 +1,18 @@
-import { type GoodFiles, buildCatalogSteps, parseFile } from "../core/build-catalog.js";
+import { type GoodFiles, buildCatalogSteps } from "../core/build-catalog.js";
 import { type DataProblem, formatProblem } from "../core/errors.js";
-import { type ArticleFile, articleSchema } from "../core/schema.js";
-import { quoteIndexData, quotesOutsideMainIndex, updateStoryIndexSteps } from "../core/story-index.js";
 import type { Catalog } from "../core/story.js";
-import { updateStorySteps } from "../core/update-story.js";
 import type { Logger } from "../logger.js";
-import { dataFingerprint, discard, readSnapshot, writeSnapshot } from "./catalog-snapshot.js";
+import { applyArticleChanges } from "./apply-article-changes.js";
+import { dataFingerprint, type Snapshot, writeSnapshot } from "./catalog-snapshot.js";
 import { type DataFileEntry, listDataFiles } from "./data-files.js";
 import { diffListings, diffPaths, listingByPath } from "./file-changes.js";
 import { goodFilesFromCatalogSteps } from "./good-files-from-catalog.js";
 import { indexCodeVersion } from "./index-code-version.js";
 import { prepareIndexes } from "./prepare-indexes.js";
+import { readEntries } from "./read-data-files.js";
 import { runPaced } from "./run-paced.js";
-import { displayPath, readEntries } from "./read-data-files.js";
+import { settleAfterReloads } from "./settle-after-reloads.js";
+import { startFromSnapshot } from "./start-from-snapshot.js";
 
 /** Holds the story data the commands read, and swaps in new data without losing the last good version. */
 export interface StoryStore {
@@ -51,8 +51,6 @@ export const DEFAULT_CACHE_DIR = ".cache/storyline";
 
 const SNAPSHOT_FROM_QUOTES = 20_000;
 const SETTLE_AFTER_MS = 60_000;
-/** Quotes added or removed since a story's index was built whole, past which it is rebuilt whole at once (in the background). */
-const REBUILD_FROM_CHANGED_QUOTES = 20_000;
 
 const count = (from: Catalog, key: "articles" | "quotes" | "conditions" | "status") => from.stories.reduce((n, s) => n + s[key].length, 0);
 
@@ -64,20 +62,6 @@ function listStoryFiles(dataDir: string): Promise<DataFileEntry[]> {
   });
 }
 
-/** Reads and validates changed article files; a bad file that was served says the last good version stays. */
-async function readArticles(changed: readonly DataFileEntry[], served: (file: string) => boolean) {
-  const added: { file: string; data: ArticleFile }[] = [];
-  const problems: DataProblem[] = [];
-  const files: string[] = [];
-  for (const file of await readEntries(changed)) {
-    files.push(file.file);
-    const parsed = parseFile(file, articleSchema);
-    if (parsed.ok) added.push({ file: file.file, data: parsed.value });
-    else problems.push(...parsed.problems.map((p) => (served(file.file) ? { ...p, message: `${p.message} (still serving the last good version)` } : p)));
-  }
-  return { added, files, problems };
-}
-
 export async function openStoryStore(dataDir: string, log: Logger, options: StoreOptions = { cacheDir: DEFAULT_CACHE_DIR }): Promise<StoryStore> {
   let catalog: Catalog = { stories: [] };
   let good: GoodFiles | undefined = new Map();
@@ -85,7 +69,6 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
   /** The listing the catalog was built from. */
   let listing = new Map<string, DataFileEntry>();
   let saving: Promise<void> = Promise.resolve();
-  let settleTimer: NodeJS.Timeout | undefined;
   const cacheDir = options.cacheDir;
   const codeVersion = options.codeVersion ?? indexCodeVersion();
   const snapshotFrom = options.snapshotFromQuotes ?? SNAPSHOT_FROM_QUOTES;
@@ -99,7 +82,7 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
       "Story data loaded",
     );
   const list = () => listStoryFiles(dataDir);
-  const save = (entries: readonly DataFileEntry[], indexes: Parameters<typeof writeSnapshot>[2]["indexes"]) => {
+  const save = (entries: readonly DataFileEntry[], indexes: Snapshot["indexes"]) => {
     if (!cacheDir || count(catalog, "quotes") < snapshotFrom) return;
     const snapshot = { fingerprint: dataFingerprint(dataDir, entries, codeVersion), catalog, problems, indexes };
     saving = saving
@@ -138,6 +121,14 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
     return problems;
   };
 
+  // After live reloads, once the data is quiet: the index rebuilt whole and saved.
+  const settler = settleAfterReloads({
+    quietMs: options.settleAfterMs ?? SETTLE_AFTER_MS,
+    log,
+    current: () => ({ catalog, entries: [...listing.values()] }),
+    save,
+  });
+
   /**
    * A live reload: only new, changed and removed article files are read, and only their
    * quotes are indexed; the rest of the catalog and its index are reused. A story.json that
@@ -150,25 +141,9 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
     if (changes.stories || [...changes.articles.keys()].some((dir) => !catalog.stories.some((s) => s.id === dir))) return load();
     if (changes.articles.size === 0) return problems;
     const started = performance.now();
-    const touched = new Set<string>();
-    const found: DataProblem[] = [];
-    const stories = [...catalog.stories];
-    for (const [dir, { changed, removed }] of changes.articles) {
-      const at = stories.findIndex((s) => s.id === dir);
-      const story = stories[at]!;
-      const { added, files, problems: unreadable } = await readArticles(changed, (file) => story.articles.some((a) => a.file === file));
-      for (const file of files) touched.add(file);
-      found.push(...unreadable);
-      const gone = new Set(removed.map(displayPath));
-      for (const file of gone) touched.add(file);
-      // In slices, so answers to other users keep flowing while a large story takes its new articles.
-      const result = await runPaced(updateStorySteps(story, { removed: gone, added }));
-      found.push(...result.problems);
-      const change = { added: result.addedQuotes, removed: result.removedQuotes };
-      if (!(await runPaced(updateStoryIndexSteps(story, result.story, change)))) await prepareIndexes({ stories: [result.story] }, log);
-      stories[at] = result.story;
-    }
-    catalog = { stories };
+    const applied = await applyArticleChanges(catalog.stories, changes.articles, log);
+    const { touched, problems: found } = applied;
+    catalog = { stories: applied.stories };
     if (whole) listing = listingByPath(whole);
     else {
       for (const slot of changes.articles.values()) for (const file of slot.removed) listing.delete(file);
@@ -178,66 +153,16 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
     problems = [...problems.filter((p) => !touched.has(p.file)), ...found];
     report(found);
     log.info({ files: touched.size, skipped: found.length, ms: Math.round(performance.now() - started), quotes: count(catalog, "quotes") }, "Story data updated");
-    scheduleSettle();
+    settler.schedule();
     return problems;
   };
 
-  /**
-   * Live reloads leave a story's index in two parts (see updateStoryIndexSteps). Once the data has
-   * been quiet for a while, or the second part has grown large, the index is rebuilt whole in
-   * the background, a slice at a time, and the snapshot saved for the next start.
-   */
-  const scheduleSettle = () => {
-    clearTimeout(settleTimer);
-    const grown = catalog.stories.some((s) => quotesOutsideMainIndex(s) >= REBUILD_FROM_CHANGED_QUOTES);
-    settleTimer = setTimeout(() => void settle([...listing.values()]), grown ? 0 : (options.settleAfterMs ?? SETTLE_AFTER_MS));
-    settleTimer.unref();
-  };
-  let settlingNow = false;
-  let settleAgain = false;
-  const settle = async (entries: readonly DataFileEntry[]) => {
-    // One rebuild at a time (at a million quotes one takes most of a minute); a later change asks for another.
-    if (settlingNow) {
-      settleAgain = true;
-      return;
-    }
-    settlingNow = true;
-    const settling = catalog;
-    try {
-      // Stories indexed whole keep their index; the others are rebuilt. On this thread only:
-      // nobody waits for it, and a second thread would take the core the answers run on
-      // (answers during the rebuild at a million quotes: p99 250 ms with it, 90 ms without).
-      const indexes = await prepareIndexes(settling, log, settling.stories.map(quoteIndexData), { parallelFrom: Infinity });
-      // A reload while this ran serves newer data already; its own settling saves that.
-      if (catalog === settling) save(entries, indexes);
-    } catch (error) {
-      log.warn({ err: error }, "Could not rebuild the search index after live reloads; answers still use the updated index");
-    } finally {
-      settlingNow = false;
-      if (settleAgain) {
-        settleAgain = false;
-        scheduleSettle();
-      }
-    }
-  };
-
   const fromSnapshot = async () => {
-    if (!cacheDir) return false;
-    const entries = list();
-    const read = await readSnapshot(cacheDir, dataDir, entries.then((e) => dataFingerprint(dataDir, e, codeVersion)).catch(() => undefined));
-    if ("broken" in read) log.warn({ reason: read.broken }, "The data snapshot was damaged and is deleted; reading every file");
-    if (!("snapshot" in read) || read.snapshot.catalog.stories.length === 0) return false;
-    const { snapshot } = read;
-    try {
-      await prepareIndexes(snapshot.catalog, log, snapshot.indexes);
-    } catch (error) {
-      await discard(cacheDir, dataDir, "unusable index");
-      log.warn({ err: error }, "The data snapshot's index is unusable and is deleted; reading every file");
-      return false;
-    }
-    catalog = snapshot.catalog;
-    problems = snapshot.problems;
-    listing = listingByPath(await entries);
+    const start = cacheDir && (await startFromSnapshot({ cacheDir, dataDir, codeVersion, list, log }));
+    if (!start) return false;
+    catalog = start.catalog;
+    problems = start.problems;
+    listing = listingByPath(start.entries);
     report(problems);
     // The parsed files are not in the snapshot; a reload rebuilds them from the catalog if it needs them.
     good = undefined;
@@ -259,7 +184,7 @@ export async function openStoryStore(dataDir: string, log: Logger, options: Stor
     problems: () => problems,
     reload,
     saved: () => saving,
-    close: () => clearTimeout(settleTimer),
+    close: settler.close,
   };
 }
 

@@ -3,10 +3,11 @@ import { createHash } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { generateCorpus } from "../../bench/corpus/generate-story.js";
 import { writeCorpus } from "../../bench/corpus/write-corpus.js";
 import { searchQuotes } from "../../src/core/search-quotes.js";
+import { quotesOutsideMainIndex } from "../../src/core/story-index.js";
 import { indexCodeVersion } from "../../src/data/index-code-version.js";
 import { decodeFrames, encodeFrames, type Frame } from "../../src/data/snapshot-frames.js";
 import { openStoryStore, type StoreOptions } from "../../src/data/story-store.js";
@@ -94,6 +95,21 @@ describe("the snapshot cache", () => {
     // Rebuilt and saved again: the next start uses it.
     await store.saved?.();
     expect((await open(data, options)).from).toBe("snapshot");
+  });
+
+  it("after live reloads, is saved once the index is rebuilt whole, and the next start serves the new words from it", async () => {
+    const { data, options, story } = await withSnapshot(27, { settleAfterMs: 20 });
+    const store = await openStoryStore(data, silent, options);
+    const speaker = story.quotes[0]!.speaker.id;
+    const article = { id: "2099-05-05-new", title: "New", date: "2099-05-05", source: { name: "Wire" }, summary: "New.", people: [], quotes: [{ speaker, text: "Quillharbour opens.", kind: "direct" }], conditions: [], status: [] };
+    await writeFile(path.join(data, "stories", story.id, "articles", "2099-05-05-new.json"), JSON.stringify(article));
+    await store.reload();
+    await vi.waitFor(() => expect(quotesOutsideMainIndex(store.catalog().stories[0]!)).toBe(0), { timeout: 10_000 });
+    await store.saved?.();
+    store.close?.();
+    const next = await open(data, options);
+    expect(next.from).toBe("snapshot");
+    expect(searchQuotes(next.store.catalog().stories[0]!, { query: "quillharbour" }).quotes.map((q) => q.text)).toEqual(["Quillharbour opens."]);
   });
 
   it("gives back every quote, condition and status item as they were, each pointing at the same article, speaker, party and topic", async () => {

@@ -13,8 +13,10 @@ describe("eval:story CLI", () => {
     expect(stdout).toMatch(/^halvorn-truce \(8 articles\)$/m);
     expect(stdout).toMatch(/^kallmark-ridge \(8 articles\)$/m);
     expect(stdout).toMatch(/^miravel-siege \(6 articles\)$/m);
-    expect(stdout).toMatch(/^overall \(3 stories, 22 articles\)$/m);
-    expect(stdout.match(new RegExp(METRIC_LINE.source, "gm"))).toHaveLength(4);
+    expect(stdout).toMatch(/^orsk-enclave-talks \(7 articles\)$/m);
+    expect(stdout).toMatch(/^tessaly-grain-corridor \(7 articles\)$/m);
+    expect(stdout).toMatch(/^overall \(5 stories, 36 articles\)$/m);
+    expect(stdout.match(new RegExp(METRIC_LINE.source, "gm"))).toHaveLength(6);
     expect(stdout).toMatch(/^ {2}threads {5}final state \S+ \(\d+\/\d+\) {2}topics per thread \S+ \(\d+\/\d+\) {2}spurious topics \d+/m);
     expect(stdout).toMatch(/^ {2}people {6}real \S+ \(\d+\/\d+\)/m);
   }, CLI_TIMEOUT);

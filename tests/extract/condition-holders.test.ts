@@ -86,3 +86,30 @@ describe("a sentence with a subject of its own", () => {
     ]);
   });
 });
+
+describe("terms told around a list or a speaker", () => {
+  it("reads 'the third is our red line' as the firmness of the list's third term, not a term of its own", () => {
+    expect(
+      conditionsOf(
+        'Arvenian and Kostreli envoys met on Monday. Interior Minister Pavla Renko said Arvenia had three conditions. First, Kostreli tanks must leave Vell. Second, Kostrel must free the pilots. Third, no Kostreli officer may enter the valley. "The third is our red line," Renko said.',
+      ),
+    ).toEqual([
+      ["Arvenia", "Pavla Renko", "firm", "Kostreli tanks must leave Vell"],
+      ["Arvenia", "Pavla Renko", "firm", "Kostrel must free the pilots"],
+      ["Arvenia", "Pavla Renko", "non-negotiable", "no Kostreli officer may enter the valley"],
+    ]);
+  });
+
+  it("gives the side in 'she said Arvenia had …' to the speaker, whoever was named last", () => {
+    expect(conditionsOf("Arvenian and Kostreli envoys met on Monday. Interior Minister Pavla Renko spoke at Vell Roads, the anchorage outside the port. She said Arvenia had one demand: the pilots must be freed.")).toEqual([
+      ["Arvenia", "Pavla Renko", "firm", "the pilots must be freed"],
+    ]);
+  });
+
+  it("takes the speaker of a ', she said,' inside the sentence as the holder of the side's terms", () => {
+    expect(conditionsOf("Arvenian and Kostreli envoys met on Monday. Deputy Minister Ilse Varga was guarded. Kostrel insists that every convoy be searched, she said, before it crosses.")).toEqual([
+      ["Kostrel", "Ilse Varga", "firm", "every convoy be searched"],
+    ]);
+  });
+});
+

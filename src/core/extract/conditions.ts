@@ -18,6 +18,8 @@ export interface FoundCondition {
   /** The frame that found it, for reading errors. */
   frame: string;
   at: number;
+  /** Members of one list share its number, so "the third" can find the third of them. */
+  list?: number;
 }
 
 export interface ConditionContext {
@@ -46,6 +48,7 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
   const found: FoundCondition[] = [];
   const original = context.text ?? plain;
   let last: { holder?: ResolvedSpeaker; side?: Side; firmness: Firmness; listOpen: boolean } | undefined;
+  let lists = 0;
   sentences.forEach((sentence) => {
     const body = plain.slice(sentence.start, sentence.end).replace(/\s+$/, "");
     const told = original.slice(sentence.start, sentence.start + body.length);
@@ -55,20 +58,27 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
     const member = LIST_MEMBER.exec(body);
     if (member && last?.listOpen) {
       const text = tidy(told.slice(member[0].length));
-      if (readable(text)) found.push({ ...holderFields(last), text, firmness: firmnessFrom(body, last.firmness), frame: "list over sentences", at: sentence.start });
+      if (readable(text)) found.push({ ...holderFields(last), text, firmness: firmnessFrom(body, last.firmness), frame: "list over sentences", at: sentence.start, list: lists });
       return;
     }
     const match = matchFrame(body, told);
     const announced = ANNOUNCED_LIST.test(body);
+    if (announced) lists++;
     if (!match) {
       last = announced || owner.holder || owner.side ? { ...owner, firmness: firmnessFrom(body), listOpen: announced } : last && { ...last, listOpen: false };
       return;
     }
     // "These include A and B" continues the holder of the sentence before.
     const continues = /^(these|they|which|those)\b/i.test(body);
-    const who = (continues && last ? { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) } : undefined) ?? cueSubject(sentence.start + match.cueAt, mentions, plain, context) ?? owner;
+    const atCue = cueSubject(sentence.start + match.cueAt, mentions, plain, context);
+    // "Drusenia insists that …, she said": the side right before the cue, the speaker holding the terms for it.
+    const sideAtCue = atCue && !atCue.holder && owner.holder ? { holder: owner.holder, ...(atCue.side ? { side: atCue.side } : {}) } : atCue;
+    const who = (continues && last ? { ...(last.holder ? { holder: last.holder } : {}), ...(last.side ? { side: last.side } : {}) } : undefined) ?? sideAtCue ?? owner;
     const firmness = firmnessFrom(continues && last ? body : body, match.frame.firmness ?? (continues && last ? last.firmness : "stated"));
-    for (const text of match.items) found.push({ ...holderFields(who), text, firmness, frame: match.frame.name, at: sentence.start });
+    if (match.items.length > 1) lists++;
+    for (const text of match.items) {
+      if (!raiseListMember(found, text, firmness, sentence.start)) found.push({ ...holderFields(who), text, firmness, frame: match.frame.name, at: sentence.start, ...(match.items.length > 1 ? { list: lists } : {}) });
+    }
     last = { ...who, firmness, listOpen: announced && match.items.length === 0 };
   });
   for (const quote of context.quotes) {
@@ -78,6 +88,7 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
     const side = context.sideOfHolder(quote.speaker) ?? context.sideIn(quote.text);
     const firmness = firmnessFrom(quote.text, match.frame.firmness ?? "stated");
     for (const text of match.items.filter((t) => !/\b(?:we|us|our|i|me|my|you|your|they|them)\b/i.test(t))) {
+      if (raiseListMember(found, text, firmness, quote.at)) continue;
       found.push({ holder: quote.speaker, ...(side ? { side } : {}), text, firmness, frame: `${match.frame.name} (in a quote)`, at: quote.at });
     }
   }
@@ -89,6 +100,25 @@ export function findConditions(analysis: QuoteAnalysis, context: ConditionContex
     if (known?.side) c.side = known.side;
   }
   return mergeRepeats(found);
+}
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth"];
+
+/**
+ * "The third is our red line", after a list of three terms: not a term of its own but a word
+ * on how firm the list's third one is. Raises that member's firmness and says it did.
+ */
+function raiseListMember(found: FoundCondition[], item: string, firmness: Firmness, at: number): boolean {
+  const ordinal = /^(?:the\s+)?(first|second|third|fourth|fifth|last|latter)(?:\s+(?:one|condition|demand|point|term))?$/i.exec(item.trim());
+  if (!ordinal) return false;
+  const before = found.filter((c) => c.list !== undefined && c.at <= at);
+  const list = before.at(-1)?.list;
+  const members = before.filter((c) => c.list === list);
+  const word = ordinal[1]!.toLowerCase();
+  const member = word === "last" || word === "latter" ? members.at(-1) : members[ORDINALS.indexOf(word)];
+  // An ordinal with no list before it is still no term.
+  if (member && RANK[firmness] > RANK[member.firmness]) member.firmness = firmness;
+  return true;
 }
 
 /**
@@ -142,7 +172,8 @@ function matchFrame(body: string, told = body): { frame: ConditionFrame; items: 
 function ownerOf(start: number, end: number, mentions: readonly NameMention[], plain: string, context: ConditionContext): { holder?: ResolvedSpeaker; side?: Side } {
   const subject = subjectOwner(start, end, mentions, plain, context);
   // "Arvenia will not sign … unless …, she said": the speaker holds the terms, the subject may name the side.
-  const tail = /,\s*(?:(he|she)\s+(?:said|added|says|warned|insisted)|(?:said|added|says)\s+(he|she)|(?:said\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)\s+(?:said|added|says|warned|insisted))\s*\.?\s*$/u.exec(plain.slice(start, end));
+  // Also mid-sentence: "Drusenia insists that every ship be inspected, she said, and that …".
+  const tail = /,\s*(?:(he|she)\s+(?:said|added|says|warned|insisted)|(?:said|added|says)\s+(he|she)|(?:said\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)\s+(?:said|added|says|warned|insisted))\s*(?:\.?\s*$|,)/u.exec(plain.slice(start, end));
   if (!tail) return subject;
   const pronoun = tail[1] ?? tail[2];
   const named = tail[3] ? mentions.find((m) => m.start === start + tail.index + tail[0].indexOf(tail[3]!)) : undefined;
@@ -218,7 +249,7 @@ function isHolder(holder: ResolvedSpeaker, context: ConditionContext): boolean {
 function withSide(holder: ResolvedSpeaker, context: ConditionContext, clause = ""): { holder: ResolvedSpeaker; side?: Side } {
   // "Lindqvarn said that Soravia would not pull its troops …": the side the holder speaks for is the reported clause's subject.
   // Not in "… said the Diet must vote first": whoever must do something is the one the terms are set for.
-  const reported = /\b(?:said|says|told\s+\S+|added|warned|insisted)\s+(?:in\s+a\s+statement\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*)\s+(?:would|will|could|can|requires|wants|insists|demands|refuses|is|was)\b/u.exec(clause);
+  const reported = /\b(?:said|says|told\s+\S+|added|warned|insisted)\s+(?:in\s+a\s+statement\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*)\s+(?:would|will|could|can|requires|required|wants|wanted|insists|insisted|demands|demanded|refuses|refused|is|was|has|had|needs|needed)\b/u.exec(clause);
   const side = (reported ? context.sideIn(reported[1]) : undefined) ?? context.sideOfHolder(holder);
   return side ? { holder, side } : { holder };
 }

@@ -20,7 +20,7 @@ const ORGANISATION = /\b(Party|Bloc|Front|Alliance|Movement|Coalition|League|Ass
 
 /** Words that make a name a place's: "Port Aldra", "Mount Kessel", "Tarn Valley", "Essaly Pass". */
 const PLACE_WORD =
-  /^(?:Port|Mount|Mt|Lake|Cape|Fort|Gulf|Bay|Isle|Lower|Upper)\s|\s(?:Valley|Pass|River|Bay|Island|Islands|Strait|Straits|Sea|Mountains|Hills|Gulf|Square|Palace|Airport|Province|Region|Oblast|District|Crossing|Bridge|Dam|Plain|Plains|Coast|Peninsula|Lake|Harbou?r|Port|Canal|Highway|Border|Basin|Delta|Desert|Forest|Heights|Ridge)$/;
+  /^(?:Port|Mount|Mt|Lake|Cape|Fort|Gulf|Bay|Isle|Lower|Upper|Saint|St|Castel|Castle|Château|Chateau|Camp)\.?\s|\s(?:Valley|Pass|River|Bay|Island|Islands|Strait|Straits|Sea|Mountains|Hills|Gulf|Square|Palace|Airport|Province|Region|Oblast|District|Crossing|Bridge|Dam|Plain|Plains|Coast|Peninsula|Lake|Harbou?r|Port|Canal|Highway|Border|Basin|Delta|Desert|Forest|Heights|Ridge|Roads|Anchorage|Sound|Channel|Terminals?|Gap|Line|Station|Base|Fortress|Monastery|Cathedral|Estuary|Fjord|Reef|Falls|Springs|Marsh|Shoals?)$/;
 
 export interface PeopleIndex {
   clusters: PersonCluster[];

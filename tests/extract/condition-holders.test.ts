@@ -111,5 +111,25 @@ describe("terms told around a list or a speaker", () => {
       ["Kostrel", "Ilse Varga", "firm", "every convoy be searched"],
     ]);
   });
+
+  it("reads 'would only consider talks if A, and if B' as two firm terms of the side an unnamed spokesman speaks for", () => {
+    expect(
+      conditionsOf(
+        "Belvard offered to host talks between Corvanne's federal government and the rebels. A government spokesman said Corvanne would only consider talks if the guns were first pulled back from the front, and if Ulmerian troops left Orskavel.",
+      ),
+    ).toEqual([
+      ["Corvanne", undefined, "firm", "the guns were first pulled back from the front"],
+      ["Corvanne", undefined, "firm", "Ulmerian troops left Orskavel"],
+    ]);
+  });
+});
+
+describe("what a thread's state is told by", () => {
+  const statusOf = (text: string) => extract(`Talks\nMarch 1, 2031\n\n${text}`).article.status.map((s) => [s.topic, s.state]);
+
+  it("reads 'the exchange is complete' as completed and 'the summit is done' as held", () => {
+    expect(statusOf("The prisoner exchange is complete, the Red Cross says.")).toEqual([["prisoner-exchange", "completed"]]);
+    expect(statusOf("The summit in Vell is done, and both delegations have gone home.").map(([, state]) => state)).toEqual(["held"]);
+  });
 });
 

@@ -29,7 +29,8 @@ export const CONDITION_FRAMES: readonly ConditionFrame[] = [
   { name: "under no circumstances", pattern: new RegExp(`\\bunder\\s+no\\s+circumstances\\s+(?:will|would|could|can)\\s+\\S+\\s+(?:accept|allow|tolerate|agree\\s+to|permit)\\s+${ITEM}`, "iu"), firmness: "non-negotiable", negate: true },
   { name: "will not … unless", pattern: new RegExp(`\\b(?:will|would|could|can|does|do|did)\\s*(?:not|n[’']t|never)\\s+[^;]{1,100}?\\s+unless\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "refuses … until", pattern: new RegExp(`\\b(?:refus(?:es|ed|e|ing)|will\\s+not|won[’']t|would\\s+not|cannot|can[’']t|could\\s+not|couldn[’']t)\\s+[^;]{1,100}?\\s+until\\s+${ITEM}`, "iu"), firmness: "firm" },
-  { name: "only if", pattern: new RegExp(`\\bonly\\s+(?:if|when|once|after|on\\s+condition\\s+that)\\s+${ITEM}`, "iu"), firmness: "firm" },
+  // "would only consider talks if …": the terms follow the thing done only on them.
+  { name: "only if", pattern: new RegExp(`\\bonly\\s+(?:(?:consider|accept|agree\\s+to|join|sign|attend|resume|enter|hold|negotiate|return\\s+to|take\\s+part\\s+in|endorse|recogni[sz]e|allow|lift|release|withdraw|talk|meet)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?)?(?:if|when|once|after|on\\s+condition\\s+that)\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "on condition that", pattern: new RegExp(`\\b(?:on\\s+(?:the\\s+)?condition\\s+that|provided\\s+that|as\\s+long\\s+as)\\s+${ITEM}`, "iu"), firmness: "firm" },
   { name: "ultimatum", pattern: new RegExp(`\\bultimatum\\b[^:;]*?(?::|\\bto\\b|\\bthat\\b|\\bdemanding\\b)\\s*${ITEM}`, "iu"), firmness: "firm" },
   { name: "precondition", pattern: new RegExp(`\\b(?:a|as\\s+a|the)\\s+precondition\\s+(?:for|of|to)\\s+[^,;]{1,60}?(?:,|\\bis\\b|\\bwas\\b)\\s*${ITEM}`, "iu"), firmness: "firm" },

@@ -205,7 +205,11 @@ function subjectOwner(start: number, end: number, mentions: readonly NameMention
   // "The Arvenian government says …", "Kostreli officials insist …": a side named by its demonym.
   const sideFirst = context.sideIn(lead.split(/\b(?:said|says|insist|demand|call|refus|want|told|warn)/i)[0]);
   if (sideFirst && (!first || /^\s*(?:the\s+)?[\p{L}\s]*$/u.test(lead))) return { side: sideFirst };
-  if (!first) return {};
+  if (!first) {
+    // "A government spokesman said Corvanne would only …": an unnamed speaker, the side the clause names.
+    const side = reportedSide(clause, context);
+    return side ? { side } : {};
+  }
   const named = appositiveHolder(first, subjectEnd, mentions, plain, context);
   if (named) return named;
   const resolved = context.resolve({ kind: "name", mention: first });
@@ -247,11 +251,18 @@ function isHolder(holder: ResolvedSpeaker, context: ConditionContext): boolean {
 }
 
 function withSide(holder: ResolvedSpeaker, context: ConditionContext, clause = ""): { holder: ResolvedSpeaker; side?: Side } {
-  // "Lindqvarn said that Soravia would not pull its troops …": the side the holder speaks for is the reported clause's subject.
-  // Not in "… said the Diet must vote first": whoever must do something is the one the terms are set for.
-  const reported = /\b(?:said|says|told\s+\S+|added|warned|insisted)\s+(?:in\s+a\s+statement\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*)\s+(?:would|will|could|can|requires|required|wants|wanted|insists|insisted|demands|demanded|refuses|refused|is|was|has|had|needs|needed)\b/u.exec(clause);
-  const side = (reported ? context.sideIn(reported[1]) : undefined) ?? context.sideOfHolder(holder);
+  const side = reportedSide(clause, context) ?? context.sideOfHolder(holder);
   return side ? { holder, side } : { holder };
+}
+
+/**
+ * "Lindqvarn said that Soravia would not pull its troops …", "A spokesman said Corvanne would
+ * only …": the side speaking is the reported clause's subject. Not in "… said the Diet must
+ * vote first": whoever must do something is the one the terms are set for.
+ */
+function reportedSide(clause: string, context: ConditionContext): Side | undefined {
+  const reported = /\b(?:said|says|told\s+\S+|added|warned|insisted)\s+(?:in\s+a\s+statement\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*)\s+(?:would|will|could|can|requires|required|wants|wanted|insists|insisted|demands|demanded|refuses|refused|is|was|has|had|needs|needed)\b/u.exec(clause);
+  return reported ? context.sideIn(reported[1]) : undefined;
 }
 
 /** "A, B and the C", "first, A; second, B; and third, C" → one item each. */
@@ -265,6 +276,9 @@ function splitList(list: string): string[] {
 
 /** "only if sanctions are lifted and Russian ships can use Western insurers": two conditions, one per clause. */
 function splitClauses(item: string): string[] {
+  // "if the guns are pulled back …, and if the troops leave": each "if" opens a term of its own.
+  const ifs = item.split(/,?\s+and\s+(?:if|once|when|that)\s+/u);
+  if (ifs.length > 1 && ifs.every((p) => wordCount(p) >= 3)) return ifs.map(tidy);
   const parts = item.split(/,?\s+and\s+(?=(?:the|a|an|its|their|all|\p{Lu})[\p{L}’'-]*\s)/u);
   const clause = (p: string) => wordCount(p) >= 4 && /\b(?:is|are|be|been|can|will|must|should|has|have|leave|leaves|withdraw|withdraws|pull|pulls|return|returns|stay|stays|hand|hands|use|get|gets|lift|lifted|released?|recogni[sz]es?)\b/.test(p);
   return parts.length > 1 && parts.every(clause) ? parts.map(tidy) : [item];

@@ -49,14 +49,15 @@ export function findSides(plain: string, mentions: readonly NameMention[], peopl
   for (const party of KNOWN_PARTIES) if (party.cues.some((cue) => containsWord(plain, cue))) add(party.name, party.cues);
   const words = new Set((plain.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).map((w) => w.replace(/[’']s?$/u, "")));
   // A country opening every sentence it is in is no mention (mentions skip lone sentence openers), but its demonym still shows it.
-  const openers = [...words].filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w) && ([...words].some((d) => d !== w && isDemonymOf(d, w)) || new RegExp(`\\b${escape(w)}[’']s\\s+(?:${SIDE_NOUNS})\\b`, "u").test(plain)));
+  const openers = [...words].filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w) && ([...words].some((d) => d !== w && isDemonymOf(d, w)) || new RegExp(`\\b${escape(w)}[’']s\\s+(?:(?:federal|national|central|interim|new|own|military|elected|transitional)\\s+)?(?:${SIDE_NOUNS})\\b`, "u").test(plain)));
   const names = [...new Set([...mentions.map((m) => m.name), ...openers])];
   for (const name of names) {
     const cluster = people.clusters.find((c) => c.name === name || c.aliases.includes(name));
     if (cluster?.isPerson) continue;
     if (partyOf(name)) continue;
     const demonym = name.includes(" ") ? undefined : [...words].find((w) => w !== name && isDemonymOf(w, name));
-    const owns = new RegExp(`\\b${escape(name)}[’']s\\s+(?:${SIDE_NOUNS})\\b|\\b(?:${SIDE_NOUNS})\\s+of\\s+${escape(name)}\\b`, "u").test(plain);
+    // "Kostrel's prime minister", "Corvanne's federal government": it has a government, so it is a side.
+    const owns = new RegExp(`\\b${escape(name)}[’']s\\s+(?:(?:federal|national|central|interim|new|own|military|elected|transitional)\\s+)?(?:${SIDE_NOUNS})\\b|\\b(?:${SIDE_NOUNS})\\s+of\\s+${escape(name)}\\b`, "u").test(plain);
     // "Arvenia will not sign …", "a ceasefire between Arvenia and Kostrel": a one-word name acting as a side.
     const acts = !name.includes(" ") && !cluster?.isPlace && new RegExp(`(?:^\\s*|[.!?]\\s+|\\n\\s*)${escape(name)}\\s+(?:will|would|calls|called|refuses|refused|demands|demanded|blamed|wants|rejected|accused|agreed|accepted|launched|shelled)\\b`, "u").test(plain) && !new RegExp(`\\b(?:in|at|to|from|near|of)\\s+${escape(name)}\\b`, "u").test(plain);
     const between = !name.includes(" ") && new RegExp(`\\b(?:ceasefire|truce|war|conflict|border|fighting|hostilities|peace)\\s+between\\s+(?:${escape(name)}\\s+and\\s+\\p{Lu}|\\p{Lu}[\\p{L}-]+\\s+and\\s+${escape(name)}\\b)`, "u").test(plain) && !cluster?.aliases.length;

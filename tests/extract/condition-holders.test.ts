@@ -133,3 +133,10 @@ describe("what a thread's state is told by", () => {
   });
 });
 
+
+describe("what is no term", () => {
+  it("reads no term into 'will not rest until …' or into a demand counted ('dropped one demand already, the one about …')", () => {
+    expect(conditionsOf('Arvenian and Kostreli envoys met on Monday. Interior Minister Pavla Renko said: "Arvenia will not rest until the first convoy has reached Vell."')).toEqual([]);
+    expect(conditionsOf("Arvenian and Kostreli envoys met on Monday. Kostrel has dropped one demand already, the one about its officers at the checkpoints.")).toEqual([]);
+  });
+});

@@ -131,6 +131,11 @@ describe("what a thread's state is told by", () => {
     expect(statusOf("The prisoner exchange is complete, the Red Cross says.")).toEqual([["prisoner-exchange", "completed"]]);
     expect(statusOf("The summit in Vell is done, and both delegations have gone home.").map(([, state]) => state)).toEqual(["held"]);
   });
+
+  it("reads 'there was no such call' as a denial and 'announced a referendum' as planned", () => {
+    expect(statusOf("The president's office says he spoke to the prime minister by telephone. The minister said there was no such call.").map(([, state]) => state)).toEqual(["claimed", "denied"]);
+    expect(statusOf("The Council announced a referendum on joining Ulmeria.").map(([, state]) => state)).toEqual(["planned"]);
+  });
 });
 
 

@@ -141,7 +141,7 @@ function* assembleStory(storyFile: StoryFile, articles: { file: DataFile; data: 
   const seenIds = new Map<string, string>();
   const wordings: ConditionWordings = new Map();
   // Oldest first, so the items of later articles come later in every list.
-  const ordered = [...articles].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.file.file.localeCompare(b.file.file));
+  const ordered = [...articles].sort((a, b) => byArticle(a.data, a.file.file, b.data, b.file.file));
   for (const [i, { file, data }] of ordered.entries()) {
     if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
     const earlier = seenIds.get(data.id);
@@ -197,6 +197,28 @@ export function mergePerson(people: Map<string, Person>, mention: Person): void 
   people.set(mention.id, { ...known, role: known.role ?? mention.role, party: known.party ?? mention.party, aliases: [...aliases] });
 }
 
+/** Story order of articles: by date, then by file. */
+export function byArticle(a: { date: string }, aFile: string, b: { date: string }, bFile: string): number {
+  return a.date.localeCompare(b.date) || aFile.localeCompare(bFile);
+}
+
+/** `condition` states `earlier` again: the same party and words, in another article, by the same holder or one left unnamed. */
+export function restates(condition: Condition, earlier: Condition): boolean {
+  return (
+    earlier.party.id === condition.party.id &&
+    (!earlier.holder || !condition.holder || earlier.holder.id === condition.holder.id) &&
+    earlier.article.id !== condition.article.id &&
+    earlier.text === condition.text
+  );
+}
+
+/** A condition and a restatement of it as one: the later statement's firmness, date and article, and a holder if either names one. */
+export function restated(earlier: Condition, statement: Condition): Condition {
+  const later = byArticle(statement.article, statement.article.file, earlier.article, earlier.article.file) >= 0 ? statement : earlier;
+  const holder = earlier.holder ?? statement.holder;
+  return { ...earlier, firmness: later.firmness, date: later.date, article: later.article, ...(holder ? { holder } : {}) };
+}
+
 /**
  * A story's conditions by party and wording (as positions in its list), kept beside it while
  * articles are added: a restatement is then found without reading every condition, which at
@@ -236,14 +258,9 @@ export function addArticle(
     // is one condition, with the date and firmness of its latest statement.
     const key = `${c.party}\u0000${c.text}`;
     const sameWords = wordings.get(key);
-    const stated = sameWords?.find((i) => {
-      const e = story.conditions[i]!;
-      return (!e.holder || !c.holder || e.holder.id === c.holder) && e.article.id !== data.id;
-    }) ?? -1;
-    if (stated >= 0) {
-      const earlier = story.conditions[stated]!;
-      story.conditions[stated] = { ...earlier, firmness: condition.firmness, date: condition.date, article, ...(earlier.holder ?? condition.holder ? { holder: earlier.holder ?? condition.holder! } : {}) };
-    } else {
+    const stated = sameWords?.find((i) => restates(condition, story.conditions[i]!)) ?? -1;
+    if (stated >= 0) story.conditions[stated] = restated(story.conditions[stated]!, condition);
+    else {
       if (sameWords) sameWords.push(story.conditions.length);
       else wordings.set(key, [story.conditions.length]);
       story.conditions.push(condition);

@@ -1,4 +1,4 @@
-import { addArticle, type ConditionWordings, danglingReferences, mergePerson } from "./build-catalog.js";
+import { addArticle, byArticle, type ConditionWordings, danglingReferences, mergePerson, restated, restates } from "./build-catalog.js";
 import type { DataProblem } from "./errors.js";
 import type { ArticleFile, Person } from "./schema.js";
 import { runSteps, type Steps } from "./steps.js";
@@ -105,9 +105,6 @@ export function* updateStorySteps(story: Story, changes: ArticleChanges): Steps<
 }
 
 /** Story order of articles, as buildCatalog sorts them: by date, then by file. */
-function byArticle(a: { date: string }, aFile: string, b: { date: string }, bFile: string): number {
-  return a.date.localeCompare(b.date) || aFile.localeCompare(bFile);
-}
 
 /**
  * `kept` without the items of `gone` articles, with `added` slotted in, each in article
@@ -176,20 +173,8 @@ function* mergeRestated(kept: Condition[], fresh: readonly Condition[], gone: Re
       continue;
     }
     if (list === kept) list = kept.slice();
-    const earlier = list[at]!;
-    const holder = earlier.holder ?? condition.holder;
     // Stated again in an article older than its latest statement: that later statement still stands.
-    const latest = byArticle(condition.article, condition.article.file, earlier.article, earlier.article.file) >= 0 ? condition : earlier;
-    list[at] = { ...earlier, firmness: latest.firmness, date: latest.date, article: latest.article, ...(holder ? { holder } : {}) };
+    list[at] = restated(list[at]!, condition);
   }
   return { kept: list, added };
-}
-
-function restates(condition: Condition, earlier: Condition): boolean {
-  return (
-    earlier.party.id === condition.party.id &&
-    (!earlier.holder || !condition.holder || earlier.holder.id === condition.holder.id) &&
-    earlier.article.id !== condition.article.id &&
-    earlier.text === condition.text
-  );
 }
